@@ -1,0 +1,16 @@
+package dev.smileloop.config.entity;
+
+/**
+ * The isolated environment a learner works in.
+ *
+ * <p>{@code network} lets tutorial commands reach the network from the sandbox; {@code
+ * allowUnsandboxed} lets them run straight on the host when no sandbox tool is installed, which
+ * gives the tutorial the same rights as the server process.
+ */
+public record ContainerSettings(
+    boolean keepOnFailure, boolean keepOnSuccess, boolean network, boolean allowUnsandboxed) {
+
+  public static ContainerSettings defaults() {
+    return new ContainerSettings(true, false, false, false);
+  }
+}

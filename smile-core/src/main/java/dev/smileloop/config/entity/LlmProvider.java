@@ -1,0 +1,39 @@
+package dev.smileloop.config.entity;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Which agents play Student and Mentor. */
+public enum LlmProvider {
+  /** Anthropic's {@code claude} command-line tool. */
+  CLAUDE("claude"),
+  /** OpenAI's {@code codex} command-line tool. */
+  CODEX("codex"),
+  /** Google's {@code gemini} command-line tool. */
+  GEMINI("gemini"),
+  /** The deterministic built-in learner and rule-based mentor; needs no LLM. */
+  BUILTIN("builtin"),
+  /** Agents run elsewhere and report through the REST callbacks. */
+  EXTERNAL("external");
+
+  private final String wireName;
+
+  LlmProvider(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public boolean isCommandLineTool() {
+    return this == CLAUDE || this == CODEX || this == GEMINI;
+  }
+
+  public static Optional<LlmProvider> parse(String value) {
+    return Arrays.stream(values())
+        .filter(p -> p.wireName.equals(value.trim().toLowerCase(Locale.ROOT)))
+        .findFirst();
+  }
+}
