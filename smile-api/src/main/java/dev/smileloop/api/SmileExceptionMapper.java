@@ -1,0 +1,30 @@
+package dev.smileloop.api;
+
+import dev.smileloop.problem.SmileException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Answers every domain error with its status and {@code {"error": message}}. */
+@Provider
+public class SmileExceptionMapper implements ExceptionMapper<SmileException> {
+
+  @Override
+  public Response toResponse(SmileException e) {
+    return Response.status(status(e.kind()))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(e.getMessage()))
+        .build();
+  }
+
+  static int status(SmileException.Kind kind) {
+    return switch (kind) {
+      case INVALID_INPUT -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case UNAVAILABLE -> 503;
+      case ENVIRONMENT -> 500;
+    };
+  }
+}

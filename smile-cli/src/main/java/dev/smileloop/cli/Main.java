@@ -1,0 +1,247 @@
+package dev.smileloop.cli;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code smile run}: validates a tutorial from a terminal or CI. It starts a SMILE server (or uses
+ * one given with {@code --server}), follows the loop live on {@code /ws}, prints a summary and
+ * where the reports went, and exits with a code CI can act on.
+ */
+public final class Main {
+
+  static final int COMPLETED = 0;
+  static final int GAPS_FOUND = 1;
+  static final int NOT_COMPLETABLE = 2;
+  static final int TIMED_OUT = 3;
+  static final int FAILED = 4;
+  static final int STOPPED = 5;
+  static final int USAGE = 64;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new Main(System.out, System.err).run(Arrays.asList(args), Path.of("").toAbsolutePath()));
+  }
+
+  int run(List<String> args, Path cwd) {
+    if (args.isEmpty() || args.contains("-h") || args.contains("--help")) {
+      out.print(Options.USAGE);
+      return args.isEmpty() ? USAGE : COMPLETED;
+    }
+    String command = args.get(0);
+    try {
+      Options options = Options.parse(args.subList(1, args.size()), cwd);
+      return switch (command) {
+        case "run" -> validate(options, cwd);
+        case "serve" -> serve(options);
+        default -> throw new Options.UsageException("unknown command " + command + " (run or serve)");
+      };
+    } catch (Options.UsageException e) {
+      err.println("smile: " + e.getMessage());
+      err.print(Options.USAGE);
+      return USAGE;
+    } catch (IOException e) {
+      err.println("smile: " + e.getMessage());
+      return FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("smile: interrupted");
+      return STOPPED;
+    }
+  }
+
+  private int serve(Options options) throws IOException, InterruptedException {
+    Path jar = options.serverJar().orElseThrow(() -> new Options.UsageException("serve needs --server-jar"));
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            jar.toString(),
+            "--port",
+            String.valueOf(options.port() > 0 ? options.port() : 3000),
+            "--nocluster");
+    return new ProcessBuilder(command).inheritIO().start().waitFor();
+  }
+
+  private int validate(Options options, Path cwd) throws IOException, InterruptedException {
+    Path outputDir = outputDir(options, cwd);
+    out.printf("SMILE: validating %s%n", options.tutorial() != null ? options.tutorial() : options.config().get());
+    ServerProcess server = null;
+    try {
+      URI base;
+      if (options.serverUrl().isPresent()) {
+        base = URI.create(options.serverUrl().get());
+      } else {
+        Path jar =
+            options
+                .serverJar()
+                .orElseThrow(() -> new Options.UsageException("give --server URL or --server-jar FILE"));
+        long started = System.nanoTime();
+        server = ServerProcess.start(jar, options.port(), cwd, outputDir.resolve(".smile/server.log"));
+        out.printf("Starting the SMILE server on %s (log: %s) ...%n", server.baseUri(), server.log());
+        server.awaitReady(http, Duration.ofSeconds(180));
+        out.printf("Server ready in %.1f s; REST and /ws stay available while the loop runs.%n",
+            (System.nanoTime() - started) / 1e9);
+        base = server.baseUri();
+      }
+      return follow(base, options, outputDir);
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  /** Reports go to --output, else to the config's outputDir, else to the current folder. */
+  private static Path outputDir(Options options, Path cwd) throws IOException {
+    if (options.outputDir().isPresent()) {
+      return options.outputDir().get();
+    }
+    if (options.config().isPresent() && Files.isRegularFile(options.config().get())) {
+      try (var reader = Json.createReader(new StringReader(Files.readString(options.config().get())))) {
+        JsonValue value = reader.readObject().get("outputDir");
+        if (value instanceof jakarta.json.JsonString dir) {
+          return options.config().get().getParent().resolve(dir.getString()).normalize();
+        }
+      } catch (RuntimeException unreadable) {
+        // The server validates the file and reports exactly what is wrong with it.
+      }
+      return options.config().get().getParent();
+    }
+    return cwd;
+  }
+
+  private int follow(URI base, Options options, Path outputDir) throws IOException, InterruptedException {
+    try (EventStream events = EventStream.connect(http, base)) {
+      HttpResponse<String> started = post(base.resolve("/api/loop"), startBody(options, outputDir));
+      if (started.statusCode() != 202) {
+        err.println("smile: the server refused the loop (" + started.statusCode() + "): " + errorOf(started.body()));
+        return FAILED;
+      }
+      JsonObject state = parse(started.body());
+      String loopId = state.getString("loopId", "");
+      out.printf("Loop %s started (max %d iterations).%n", loopId, state.getInt("maxIterations", 0));
+      ProgressPrinter printer = new ProgressPrinter(out, options.verbose());
+      JsonObject complete = awaitCompletion(base, events, printer);
+      String status = complete.getString("status", "error");
+      int gaps = countGaps(base);
+      out.printf("Gaps found: %d%n", gaps);
+      for (String file :
+          List.of("smile-report.md", "smile-report.json", "smile-audit.log", "smile-report.junit.xml", "smile-report.sarif")) {
+        Path path = outputDir.resolve(file);
+        if (Files.isRegularFile(path)) {
+          out.println("  report: " + path);
+        }
+      }
+      return exitCode(status, gaps);
+    }
+  }
+
+  private JsonObject awaitCompletion(URI base, EventStream events, ProgressPrinter printer)
+      throws IOException, InterruptedException {
+    while (true) {
+      JsonObject envelope = events.next(Duration.ofSeconds(2));
+      if (envelope != null) {
+        printer.print(envelope);
+        if ("loop_complete".equals(envelope.getString("event", ""))) {
+          return envelope.getJsonObject("payload");
+        }
+        continue;
+      }
+      // No event for a while: make sure the loop did not end while the stream was down.
+      JsonObject state = parse(http.send(get(base.resolve("/api/status")), HttpResponse.BodyHandlers.ofString()).body());
+      if (events.closedBecause() != null && isTerminal(state.getString("status", ""))) {
+        return Json.createObjectBuilder()
+            .add("status", state.getString("status"))
+            .add("iterations", state.getInt("iteration", 0))
+            .build();
+      }
+    }
+  }
+
+  private int countGaps(URI base) throws IOException, InterruptedException {
+    HttpResponse<String> report = http.send(get(base.resolve("/api/report/json")), HttpResponse.BodyHandlers.ofString());
+    if (report.statusCode() != 200) {
+      return 0;
+    }
+    JsonValue gaps = parse(report.body()).get("gaps");
+    return gaps instanceof jakarta.json.JsonArray array ? array.size() : 0;
+  }
+
+  static int exitCode(String status, int gaps) {
+    return switch (status) {
+      case "completed" -> gaps == 0 ? COMPLETED : GAPS_FOUND;
+      case "blocker", "max_iterations" -> NOT_COMPLETABLE;
+      case "timeout" -> TIMED_OUT;
+      case "stopped" -> STOPPED;
+      default -> FAILED;
+    };
+  }
+
+  private static boolean isTerminal(String status) {
+    return List.of("completed", "max_iterations", "blocker", "timeout", "error", "stopped").contains(status);
+  }
+
+  private static String startBody(Options options, Path outputDir) {
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    Optional.ofNullable(options.tutorial()).ifPresent(t -> body.add("tutorialPath", t.toString()));
+    options.config().ifPresent(c -> body.add("configPath", c.toString()));
+    JsonObjectBuilder config = Json.createObjectBuilder().add("outputDir", outputDir.toString());
+    options.provider().ifPresent(p -> config.add("llmProvider", p));
+    if (options.config().isEmpty()) {
+      config.add("stateFile", outputDir.resolve(".smile/state.json").toString());
+    }
+    return body.add("config", config).build().toString();
+  }
+
+  private HttpResponse<String> post(URI uri, String body) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest get(URI uri) {
+    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
+  }
+
+  private static JsonObject parse(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.readObject();
+    }
+  }
+
+  private static String errorOf(String body) {
+    try {
+      return parse(body).getString("error", body);
+    } catch (RuntimeException notJson) {
+      return body;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.smileloop.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** The command line of {@code smile run}, parsed and checked. */
+record Options(
+    Path tutorial,
+    Optional<Path> config,
+    Optional<Path> outputDir,
+    Optional<String> provider,
+    Optional<String> serverUrl,
+    Optional<Path> serverJar,
+    int port,
+    boolean verbose) {
+
+  static final String USAGE =
+      """
+      Usage: smile run [TUTORIAL.md] [options]
+             smile serve [--port N] [--server-jar PATH]
+
+      Validates a Markdown tutorial: a Student follows it step by step in a sandbox, asks a
+      Mentor when stuck, and SMILE writes a gap report. Without TUTORIAL.md, the "tutorial" of
+      ./smile.json (or ./tutorial.md) is used.
+
+      Options:
+        --config FILE       smile.json to use (default: smile.json beside the tutorial, if any)
+        --output DIR        where the reports go (default: the current directory, or the
+                            config's outputDir)
+        --provider NAME     builtin, claude, codex, gemini or external (overrides the config)
+        --server URL        use a running SMILE server instead of starting one
+        --server-jar FILE   the Payara Micro uber-jar to start (the smile script sets it)
+        --port N            port of the server this command starts (default: a free one)
+        --verbose           also print each command's output excerpt
+        -h, --help          this text
+
+      Exit codes: 0 completed without gaps, 1 completed but gaps were found, 2 blocker or
+      max iterations (the tutorial cannot be completed as written), 3 timeout, 4 error
+      (bad input, missing sandbox, server failure), 5 stopped, 64 usage error.
+      """;
+
+  static Options parse(List<String> args, Path cwd) {
+    Deque<String> queue = new ArrayDeque<>(args);
+    Path tutorial = null;
+    Path config = null;
+    Path output = null;
+    String provider = null;
+    String server = null;
+    Path jar = null;
+    int port = 0;
+    boolean verbose = false;
+    while (!queue.isEmpty()) {
+      String arg = queue.poll();
+      switch (arg) {
+        case "--config" -> config = cwd.resolve(value(queue, arg));
+        case "--output" -> output = cwd.resolve(value(queue, arg));
+        case "--provider" -> provider = value(queue, arg);
+        case "--server" -> server = value(queue, arg);
+        case "--server-jar" -> jar = cwd.resolve(value(queue, arg));
+        case "--port" -> port = portValue(value(queue, arg));
+        case "--verbose", "-v" -> verbose = true;
+        default -> {
+          if (arg.startsWith("-")) {
+            throw new UsageException("unknown option " + arg);
+          }
+          if (tutorial != null) {
+            throw new UsageException("only one tutorial at a time; got " + tutorial + " and " + arg);
+          }
+          tutorial = cwd.resolve(arg);
+        }
+      }
+    }
+    if (config == null) {
+      Path beside = (tutorial == null ? cwd : tutorial.toAbsolutePath().getParent()).resolve("smile.json");
+      config = Files.isRegularFile(beside) ? beside : null;
+    }
+    if (tutorial == null && config == null) {
+      tutorial = cwd.resolve("tutorial.md");
+    }
+    return new Options(
+        tutorial == null ? null : tutorial.toAbsolutePath().normalize(),
+        Optional.ofNullable(config).map(p -> p.toAbsolutePath().normalize()),
+        Optional.ofNullable(output).map(p -> p.toAbsolutePath().normalize()),
+        Optional.ofNullable(provider),
+        Optional.ofNullable(server),
+        Optional.ofNullable(jar).map(p -> p.toAbsolutePath().normalize()),
+        port,
+        verbose);
+  }
+
+  private static String value(Deque<String> queue, String option) {
+    String value = queue.poll();
+    if (value == null || value.startsWith("--")) {
+      throw new UsageException(option + " needs a value");
+    }
+    return value;
+  }
+
+  private static int portValue(String text) {
+    try {
+      int port = Integer.parseInt(text);
+      if (port < 1 || port > 65535) {
+        throw new UsageException("--port must be between 1 and 65535, got " + text);
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--port must be a number, got " + text);
+    }
+  }
+
+  /** A command line that cannot be run; the message says why. */
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package dev.smileloop.loop.control;
+
+import dev.smileloop.problem.SmileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The loop's state file and its lock. The lock is an operating-system file lock on {@code
+ * <stateFile>.lock}, held for the loop's whole life: a second process (or a second loop in this
+ * one) aiming at the same state file is refused with "loop already running", and a crashed
+ * process releases it, which is what makes its state file resumable. Writes go to a temporary
+ * file that is then moved over the state file, so a reader never sees half a state.
+ */
+public final class StateStore implements AutoCloseable {
+
+  private final Path stateFile;
+  private final Path lockFile;
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private StateStore(Path stateFile, Path lockFile, FileChannel channel, FileLock lock) {
+    this.stateFile = stateFile;
+    this.lockFile = lockFile;
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /** Takes the lock for {@code stateFile}, creating its folder; refuses when it is held. */
+  public static StateStore acquire(Path stateFile) {
+    Path lockFile = stateFile.resolveSibling(stateFile.getFileName() + ".lock");
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(stateFile.toAbsolutePath().getParent());
+      channel =
+          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        throw alreadyRunning(lockFile);
+      }
+      return new StateStore(stateFile, lockFile, channel, lock);
+    } catch (OverlappingFileLockException e) {
+      closeQuietly(channel);
+      throw alreadyRunning(lockFile);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new SmileException(
+          SmileException.Kind.ENVIRONMENT,
+          "cannot create the loop's state file " + stateFile + ": " + e.getMessage(),
+          e);
+    } catch (SmileException e) {
+      closeQuietly(channel);
+      throw e;
+    }
+  }
+
+  private static SmileException alreadyRunning(Path lockFile) {
+    return new SmileException(
+        SmileException.Kind.CONFLICT,
+        "loop already running: another loop holds the lock " + lockFile);
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Nothing was locked through this channel; closing it is only tidying up.
+    }
+  }
+
+  public Path stateFile() {
+    return stateFile;
+  }
+
+  /** Replaces the state file atomically with {@code json}. */
+  public void save(String json) {
+    Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
+    try {
+      Files.writeString(tmp, json, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write loop state to " + stateFile, e);
+    }
+  }
+
+  /** Removes the state file (after success or an explicit stop). */
+  public void delete() {
+    try {
+      Files.deleteIfExists(stateFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove loop state " + stateFile, e);
+    }
+  }
+
+  /** Reads a state file, if there is one. */
+  public static Optional<String> read(Path stateFile) {
+    try {
+      return Files.isRegularFile(stateFile)
+          ? Optional.of(Files.readString(stateFile, StandardCharsets.UTF_8))
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read loop state " + stateFile, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      // The lock file itself stays: deleting it would let a third process lock a new file
+      // while a second one still holds the old one.
+      lock.release();
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot release the loop lock " + lockFile, e);
+    }
+  }
+}

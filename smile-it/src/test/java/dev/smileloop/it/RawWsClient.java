@@ -1,0 +1,90 @@
+package dev.smileloop.it;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A deliberately bad WebSocket client on a plain socket: it reads frames but never answers a
+ * ping, as a client behind a dead network would. Used to see the server's heartbeat close it.
+ */
+final class RawWsClient implements AutoCloseable {
+
+  private final Socket socket;
+  private final AtomicInteger pings = new AtomicInteger();
+  private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+
+  RawWsClient(int port) throws IOException {
+    socket = new Socket("127.0.0.1", port);
+    byte[] nonce = new byte[16];
+    new SecureRandom().nextBytes(nonce);
+    String handshake =
+        "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+            + "Sec-WebSocket-Version: 13\r\n\r\n";
+    OutputStream out = socket.getOutputStream();
+    out.write(handshake.getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    DataInputStream in = new DataInputStream(socket.getInputStream());
+    String status = readHeaders(in);
+    if (!status.contains(" 101 ")) {
+      throw new IOException("handshake refused: " + status);
+    }
+    Thread reader = new Thread(() -> readFrames(in), "raw-ws-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private static String readHeaders(DataInputStream in) throws IOException {
+    StringBuilder headers = new StringBuilder();
+    while (!headers.toString().endsWith("\r\n\r\n")) {
+      headers.append((char) in.readUnsignedByte());
+    }
+    return headers.toString().lines().findFirst().orElse("");
+  }
+
+  private void readFrames(DataInputStream in) {
+    try {
+      while (true) {
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        long length = second & 0x7f;
+        if (length == 126) {
+          length = in.readUnsignedShort();
+        } else if (length == 127) {
+          length = in.readLong();
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        int opcode = first & 0x0f;
+        if (opcode == 0x9) {
+          pings.incrementAndGet(); // and, on purpose, no pong
+        } else if (opcode == 0x8) {
+          closeCode.complete(length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005);
+          return;
+        }
+      }
+    } catch (IOException e) {
+      closeCode.complete(-1);
+    }
+  }
+
+  int pings() {
+    return pings.get();
+  }
+
+  CompletableFuture<Integer> closeCode() {
+    return closeCode;
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

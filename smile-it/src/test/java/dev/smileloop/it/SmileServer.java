@@ -1,0 +1,126 @@
+package dev.smileloop.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The real WAR, as Arquillian deploys it, and a small HTTP client for it. Arquillian injects a
+ * URL with the machine's address; the tests talk to the loopback address instead.
+ */
+final class SmileServer {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final URI base;
+
+  SmileServer(URL deployed) {
+    this.base = URI.create("http://127.0.0.1:" + deployed.getPort() + "/");
+  }
+
+  /** The WAR the build produced, deployed at the root context like the uber-jar does. */
+  static WebArchive war() {
+    File war = new File(System.getProperty("smile.war", "../smile-api/target/smile.war"));
+    return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+  }
+
+  URI base() {
+    return base;
+  }
+
+  URI ws(String query) {
+    return URI.create("ws://127.0.0.1:" + base.getPort() + "/ws" + (query == null ? "" : "?" + query));
+  }
+
+  HttpClient http() {
+    return HTTP;
+  }
+
+  Reply get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+  }
+
+  Reply post(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+    } catch (IOException e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stops whatever loop is running so every test starts from a quiet server. */
+  void stopAnyLoop() {
+    post("api/stop", "{\"reason\": \"test isolation\"}");
+    awaitStatus(s -> !isActive(s), Duration.ofSeconds(10));
+  }
+
+  JsonObject status() {
+    return get("api/status").json();
+  }
+
+  /** Polls the status until it matches; fails the test after {@code limit}. */
+  JsonObject awaitStatus(java.util.function.Predicate<String> wanted, Duration limit) {
+    Instant deadline = Instant.now().plus(limit);
+    JsonObject state = status();
+    while (!wanted.test(state.getString("status"))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("status did not arrive within " + limit + "; last state: " + state);
+      }
+      sleep(50);
+      state = status();
+    }
+    return state;
+  }
+
+  static boolean isActive(String status) {
+    return !java.util.List.of("idle", "completed", "max_iterations", "blocker", "timeout", "error", "stopped")
+        .contains(status);
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An HTTP answer. */
+  record Reply(int status, String body, String contentType) {
+    JsonObject json() {
+      JsonStructure structure = Json.createReader(new StringReader(body)).read();
+      return structure.asJsonObject();
+    }
+
+    String error() {
+      return json().getString("error");
+    }
+  }
+}
