@@ -18,11 +18,7 @@ public final class CallbackRequests {
     JsonObject output =
         JsonBodies.object(body, "studentOutput")
             .orElseThrow(() -> SmileException.invalid("studentOutput is required: the Student's JSON output object"));
-    try {
-      return StudentOutputJson.fromJson(output);
-    } catch (SmileException e) {
-      throw SmileException.invalid("studentOutput." + e.getMessage());
-    }
+    return StudentOutputJson.fromJson(output, "studentOutput");
   }
 
   /** {@code {"mentorOutput": "notes", "timestamp": "...", "unresolvable": false}}. */

@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -155,6 +157,10 @@ public final class LoopEngine {
         String loopId = resumeFrom == null ? UUID.randomUUID().toString() : resumeFrom.loopId();
         Instant startedAt = resumeFrom == null ? now : resumeFrom.startedAt();
         Run r = new Run(loopId, request, store, config.llmProvider() == LlmProvider.EXTERNAL);
+        r.studentReports = done;
+        if (r.external) {
+          r.studentSlots.add(new CompletableFuture<>()); // a Student may report before the loop waits
+        }
         run = r;
         state =
             new LoopState(
@@ -204,14 +210,15 @@ public final class LoopEngine {
   public CallbackReply studentResult(StudentOutput output) {
     synchronized (lock) {
       Run r = callbackRun("student");
-      CompletableFuture<StudentOutput> slot = r.studentSlot;
+      CompletableFuture<StudentOutput> slot = r.studentSlots.peekLast();
       if (slot == null || slot.isDone()) {
         throw notWaitingFor("student");
       }
       slot.complete(output);
+      r.studentReports++;
       boolean mentorNext = output.status() == StudentStatus.ASK_MENTOR;
-      if (mentorNext && r.mentorSlot == null) {
-        r.mentorSlot = new CompletableFuture<>();
+      if (mentorNext) {
+        r.mentorSlots.add(new CompletableFuture<>());
       }
       return CallbackReply.proceed(mentorNext);
     }
@@ -221,14 +228,14 @@ public final class LoopEngine {
   public CallbackReply mentorResult(String notes, boolean unresolvable) {
     synchronized (lock) {
       Run r = callbackRun("mentor");
-      CompletableFuture<MentorAnswer> slot = r.mentorSlot;
+      CompletableFuture<MentorAnswer> slot = r.mentorSlots.peekLast();
       if (slot == null || slot.isDone()) {
         throw notWaitingFor("mentor");
       }
       slot.complete(new MentorAnswer(notes, !unresolvable));
-      boolean studentNext = !unresolvable && state.iteration() < state.maxIterations();
-      if (studentNext && r.studentSlot == null) {
-        r.studentSlot = new CompletableFuture<>();
+      boolean studentNext = !unresolvable && r.studentReports < state.maxIterations();
+      if (studentNext) {
+        r.studentSlots.add(new CompletableFuture<>());
       }
       return CallbackReply.proceed(studentNext);
     }
@@ -341,8 +348,8 @@ public final class LoopEngine {
     Instant startedAt;
     synchronized (lock) {
       ensureCurrent(r);
-      if (r.external && r.studentSlot == null) {
-        r.studentSlot = new CompletableFuture<>();
+      if (r.external && r.studentSlots.isEmpty()) {
+        r.studentSlots.add(new CompletableFuture<>());
       }
       startedAt = clock.instant();
       update(r, LoopStatus.RUNNING_STUDENT, iteration, state.history(), state.mentorNotes());
@@ -374,8 +381,8 @@ public final class LoopEngine {
     MentorTask task;
     synchronized (lock) {
       ensureCurrent(r);
-      if (r.external && r.mentorSlot == null) {
-        r.mentorSlot = new CompletableFuture<>();
+      if (r.external && r.mentorSlots.isEmpty()) {
+        r.mentorSlots.add(new CompletableFuture<>());
       }
       task =
           new MentorTask(
@@ -405,16 +412,14 @@ public final class LoopEngine {
           CompletableFuture<StudentOutput> slot;
           synchronized (lock) {
             ensureCurrent(r);
-            slot = r.studentSlot;
+            slot = r.studentSlots.peekFirst();
             update(r, LoopStatus.WAITING_FOR_STUDENT, state.iteration(), state.history(), state.mentorNotes());
           }
           try {
             return await(slot, r, "student");
           } finally {
             synchronized (lock) {
-              if (r.studentSlot == slot) {
-                r.studentSlot = null;
-              }
+              r.studentSlots.remove(slot);
             }
           }
         },
@@ -422,16 +427,14 @@ public final class LoopEngine {
           CompletableFuture<MentorAnswer> slot;
           synchronized (lock) {
             ensureCurrent(r);
-            slot = r.mentorSlot;
+            slot = r.mentorSlots.peekFirst();
             update(r, LoopStatus.WAITING_FOR_MENTOR, state.iteration(), state.history(), state.mentorNotes());
           }
           try {
             return await(slot, r, "mentor");
           } finally {
             synchronized (lock) {
-              if (r.mentorSlot == slot) {
-                r.mentorSlot = null;
-              }
+              r.mentorSlots.remove(slot);
             }
           }
         });
@@ -502,12 +505,8 @@ public final class LoopEngine {
         fire(new LoopEvent.LoopError(reason, state));
       }
       r.deadline.cancel(false);
-      if (r.studentSlot != null) {
-        r.studentSlot.cancel(false);
-      }
-      if (r.mentorSlot != null) {
-        r.mentorSlot.cancel(false);
-      }
+      r.studentSlots.forEach(slot -> slot.cancel(false));
+      r.mentorSlots.forEach(slot -> slot.cancel(false));
       if (r.thread != Thread.currentThread() && r.task != null) {
         r.task.cancel(true);
       }
@@ -618,8 +617,13 @@ public final class LoopEngine {
     final LoopRequest request;
     final StateStore store;
     final boolean external;
-    CompletableFuture<StudentOutput> studentSlot;
-    CompletableFuture<MentorAnswer> mentorSlot;
+    /** Open callback slots in the order the loop will consume them (guarded by the lock). */
+    final Deque<CompletableFuture<StudentOutput>> studentSlots = new ArrayDeque<>();
+
+    final Deque<CompletableFuture<MentorAnswer>> mentorSlots = new ArrayDeque<>();
+
+    /** Student results received so far, counting resumed iterations: the iteration a mentor answers. */
+    int studentReports;
     volatile Thread thread;
     Future<?> task;
     ScheduledFuture<?> deadline;
