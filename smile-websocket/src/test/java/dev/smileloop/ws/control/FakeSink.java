@@ -27,6 +27,7 @@ final class FakeSink implements ClientSink {
   private volatile boolean slow;
   private volatile Executor completer;
   private volatile boolean failing;
+  private volatile boolean throwing;
   private volatile Integer closeCode;
   private volatile String closeReason;
 
@@ -52,6 +53,12 @@ final class FakeSink implements ClientSink {
     return this;
   }
 
+  /** Throws from {@code send}, as a session closed underneath does. */
+  FakeSink throwing() {
+    throwing = true;
+    return this;
+  }
+
   @Override
   public String id() {
     return id;
@@ -59,6 +66,9 @@ final class FakeSink implements ClientSink {
 
   @Override
   public void send(String text, Consumer<Throwable> done) {
+    if (throwing) {
+      throw new IllegalStateException("session closed");
+    }
     if (inFlight.incrementAndGet() != 1) {
       overlaps.incrementAndGet();
     }
