@@ -1,6 +1,7 @@
 package dev.smileloop.ws.boundary;
 
 import dev.smileloop.loop.entity.LoopEvent;
+import dev.smileloop.ws.control.BatchingExecutor;
 import dev.smileloop.ws.control.EnvelopeWriter;
 import dev.smileloop.ws.control.EventHub;
 import dev.smileloop.ws.control.WsSettings;
@@ -49,7 +50,13 @@ public class EventBroadcaster {
     WsSettings settings = WsSettings.fromEnvironment();
     Clock clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
     jsonb = JsonbBuilder.create();
-    hub = new EventHub(settings, new EnvelopeWriter(jsonb), executor, clock);
+    // Few managed tasks, many deliveries: see BatchingExecutor for why.
+    hub =
+        new EventHub(
+            settings,
+            new EnvelopeWriter(jsonb),
+            new BatchingExecutor(executor, settings.sendThreads()),
+            clock);
     if (settings.pingSeconds() > 0) {
       heartbeat =
           scheduler.scheduleAtFixedRate(

@@ -12,8 +12,10 @@ import java.util.logging.Logger;
  * @param replaySize broadcast events kept for {@code /ws?since=N}; 0 turns replay off
  * @param pingSeconds seconds between pings; 0 turns the heartbeat off
  * @param maxMissedPongs pings in a row a client may leave unanswered before it is closed
+ * @param sendThreads managed threads that may send to clients at the same time
  */
-public record WsSettings(int queueSize, int replaySize, int pingSeconds, int maxMissedPongs) {
+public record WsSettings(
+    int queueSize, int replaySize, int pingSeconds, int maxMissedPongs, int sendThreads) {
 
   private static final Logger LOG = Logger.getLogger(WsSettings.class.getName());
 
@@ -21,14 +23,16 @@ public record WsSettings(int queueSize, int replaySize, int pingSeconds, int max
   public static final String REPLAY_SIZE = "smile.ws.replaySize";
   public static final String PING_SECONDS = "smile.ws.pingSeconds";
   public static final String MAX_MISSED_PONGS = "smile.ws.maxMissedPongs";
+  public static final String SEND_THREADS = "smile.ws.sendThreads";
 
-  public static final WsSettings DEFAULTS = new WsSettings(100, 1000, 30, 3);
+  public static final WsSettings DEFAULTS = new WsSettings(100, 1000, 30, 3, 2);
 
   public WsSettings {
     require(queueSize >= 1, QUEUE_SIZE, queueSize, "at least 1");
     require(replaySize >= 0, REPLAY_SIZE, replaySize, "0 or more");
     require(pingSeconds >= 0, PING_SECONDS, pingSeconds, "0 (off) or more");
     require(maxMissedPongs >= 1, MAX_MISSED_PONGS, maxMissedPongs, "at least 1");
+    require(sendThreads >= 1, SEND_THREADS, sendThreads, "at least 1");
   }
 
   /**
@@ -51,7 +55,8 @@ public record WsSettings(int queueSize, int replaySize, int pingSeconds, int max
         read(source, QUEUE_SIZE, DEFAULTS.queueSize(), 1),
         read(source, REPLAY_SIZE, DEFAULTS.replaySize(), 0),
         read(source, PING_SECONDS, DEFAULTS.pingSeconds(), 0),
-        read(source, MAX_MISSED_PONGS, DEFAULTS.maxMissedPongs(), 1));
+        read(source, MAX_MISSED_PONGS, DEFAULTS.maxMissedPongs(), 1),
+        read(source, SEND_THREADS, DEFAULTS.sendThreads(), 1));
   }
 
   static String envName(String property) {

@@ -135,7 +135,7 @@ class EventHubTest {
     int total = publishers * perPublisher;
     EventHub hub =
         new EventHub(
-            new WsSettings(total + 10, 10, 30, 3), new EnvelopeWriter(jsonb), pool(4), clock);
+            new WsSettings(total + 10, 10, 30, 3, 2), new EnvelopeWriter(jsonb), pool(4), clock);
     ExecutorService completions = pool(2);
     FakeSink witness = new FakeSink("witness").completingOn(completions);
     hub.connect(witness, null);
@@ -207,7 +207,7 @@ class EventHubTest {
 
   @Test
   void slowClientLosesOldestEventsOnly() {
-    EventHub hub = hub(new WsSettings(10, 100, 30, 3));
+    EventHub hub = hub(new WsSettings(10, 100, 30, 3, 2));
     FakeSink slow = new FakeSink("slow").slow();
     FakeSink fast = new FakeSink("fast");
     hub.connect(slow, null);
@@ -245,7 +245,7 @@ class EventHubTest {
 
   @Test
   void sendsOnOneClientNeverOverlap() throws Exception {
-    EventHub hub = new EventHub(new WsSettings(10_000, 10, 30, 3), new EnvelopeWriter(jsonb), pool(4), clock);
+    EventHub hub = new EventHub(new WsSettings(10_000, 10, 30, 3, 2), new EnvelopeWriter(jsonb), pool(4), clock);
     ExecutorService completions = pool(3);
     List<FakeSink> clients = new ArrayList<>();
     for (int c = 0; c < 5; c++) {
@@ -295,7 +295,7 @@ class EventHubTest {
 
   @Test
   void replayGapIsToldClearlyThenWhatIsAvailableFollows() {
-    EventHub hub = hub(new WsSettings(100, 5, 30, 3));
+    EventHub hub = hub(new WsSettings(100, 5, 30, 3, 2));
     for (int i = 1; i <= 10; i++) {
       hub.publish(Events.iteration(i));
     }
@@ -312,7 +312,7 @@ class EventHubTest {
 
   @Test
   void replayWithNothingMissingHasNoGapNotice() {
-    EventHub hub = hub(new WsSettings(100, 5, 30, 3));
+    EventHub hub = hub(new WsSettings(100, 5, 30, 3, 2));
     for (int i = 1; i <= 10; i++) {
       hub.publish(Events.iteration(i));
     }
@@ -356,7 +356,7 @@ class EventHubTest {
 
   @Test
   void heartbeatClosesAfterTheConfiguredMissedPongsAndNotBefore() {
-    EventHub hub = hub(new WsSettings(100, 10, 30, 2));
+    EventHub hub = hub(new WsSettings(100, 10, 30, 2, 2));
     FakeSink silent = new FakeSink("silent");
     FakeSink answering = new FakeSink("answering");
     hub.connect(silent, null);
@@ -380,7 +380,7 @@ class EventHubTest {
 
   @Test
   void aPongResetsTheMissedCount() {
-    EventHub hub = hub(new WsSettings(100, 10, 30, 3));
+    EventHub hub = hub(new WsSettings(100, 10, 30, 3, 2));
     FakeSink client = new FakeSink("late-pong");
     hub.connect(client, null);
     hub.heartbeat();

@@ -10,7 +10,7 @@ class WsSettingsTest {
 
   @Test
   void unsetPropertiesGiveTheSpecDefaults() {
-    assertEquals(new WsSettings(100, 1000, 30, 3), WsSettings.from(name -> null));
+    assertEquals(new WsSettings(100, 1000, 30, 3, 2), WsSettings.from(name -> null));
   }
 
   @Test
@@ -20,8 +20,9 @@ class WsSettingsTest {
             "smile.ws.queueSize", "5",
             "smile.ws.replaySize", "0",
             "smile.ws.pingSeconds", " 10 ",
-            "smile.ws.maxMissedPongs", "1");
-    assertEquals(new WsSettings(5, 0, 10, 1), WsSettings.from(props::get));
+            "smile.ws.maxMissedPongs", "1",
+            "smile.ws.sendThreads", "4");
+    assertEquals(new WsSettings(5, 0, 10, 1, 4), WsSettings.from(props::get));
   }
 
   @Test
@@ -37,7 +38,8 @@ class WsSettingsTest {
 
   @Test
   void impossibleSettingsAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new WsSettings(0, 10, 30, 3));
-    assertThrows(IllegalArgumentException.class, () -> new WsSettings(10, 10, 30, 0));
+    assertThrows(IllegalArgumentException.class, () -> new WsSettings(0, 10, 30, 3, 2));
+    assertThrows(IllegalArgumentException.class, () -> new WsSettings(10, 10, 30, 0, 2));
+    assertThrows(IllegalArgumentException.class, () -> new WsSettings(10, 10, 30, 3, 0));
   }
 }
