@@ -1,0 +1,89 @@
+package dev.smileloop.learner.control;
+
+import dev.smileloop.agent.entity.MentorTask;
+import dev.smileloop.learner.entity.StuckTrigger;
+import dev.smileloop.learner.entity.TutorialStructure;
+import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.loop.entity.MentorNote;
+import dev.smileloop.loop.entity.StudentOutput;
+import dev.smileloop.sandbox.control.ExecutableLookup;
+import dev.smileloop.tutorial.entity.TutorialLocation;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the Mentor's rules look at: the question's place in the tutorial, the command that failed
+ * there and its output, and the notes already given for the same place. Works with a contract-only
+ * Student output too (no location or commands): the rules then read the problem text.
+ */
+record MentorContext(
+    MentorTask task,
+    TutorialStructure structure,
+    StudentOutput output,
+    TutorialLocation location,
+    StuckTrigger trigger,
+    CommandRecord failed,
+    String text,
+    ExecutableLookup commands,
+    List<MentorNote> earlierHere) {
+
+  static MentorContext of(MentorTask task, TutorialStructure structure, ExecutableLookup commands) {
+    StudentOutput output = task.studentOutput();
+    TutorialLocation location = output.location();
+    StuckTrigger trigger = StuckTrigger.parse(output.trigger()).orElse(null);
+    CommandRecord failed = failedCommand(output, location).orElse(null);
+    String problem = output.problem() == null ? "" : output.problem();
+    String text = failed == null ? problem : failed.outputExcerpt() + "\n" + problem;
+    List<MentorNote> earlier =
+        location == null || location.line() <= 0
+            ? List.of()
+            : task.mentorNotes().stream()
+                .filter(n -> n.location() != null && n.location().line() == location.line())
+                .toList();
+    return new MentorContext(task, structure, output, location, trigger, failed, text, commands, earlier);
+  }
+
+  private static Optional<CommandRecord> failedCommand(StudentOutput output, TutorialLocation location) {
+    List<CommandRecord> records = output.commands();
+    for (int i = records.size() - 1; i >= 0; i--) {
+      CommandRecord record = records.get(i);
+      boolean failedRun = record.exitCode() != 0 || record.timedOut();
+      if (!record.fromMentor() && failedRun && (location == null || record.line() == location.line())) {
+        return Optional.of(record);
+      }
+    }
+    return Optional.empty();
+  }
+
+  int line() {
+    return location == null ? 0 : location.line();
+  }
+
+  String command() {
+    return failed == null ? null : failed.command();
+  }
+
+  int exitCode() {
+    return failed == null ? -1 : failed.exitCode();
+  }
+
+  /** "Line 20 (`tree demo`)", or what is known of the place. */
+  String where() {
+    String place = line() > 0 ? "Line " + line() : "The step '" + (output.currentStep() == null ? "?" : output.currentStep()) + "'";
+    return command() == null ? place : place + " (`" + OutputText.shortCommand(command()) + "`)";
+  }
+
+  String keyLine() {
+    return OutputText.keyLine(failed == null ? text : failed.outputExcerpt());
+  }
+
+  /** "'tree: command not found' (exit 127)". */
+  String quotedError() {
+    String key = keyLine();
+    return "'" + key + "'" + (exitCode() >= 0 ? " (exit " + exitCode() + ")" : "");
+  }
+
+  static String fixBlock(String commands) {
+    return "```bash\n" + commands.strip() + "\n```";
+  }
+}

@@ -1,0 +1,37 @@
+package dev.smileloop.learner.control;
+
+import dev.smileloop.agent.entity.MentorAnswer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A server cannot bind its port: something (often an earlier step's server) holds it. */
+final class PortInUseRule implements MentorRule {
+
+  private static final Pattern IN_USE =
+      Pattern.compile("(?i)address already in use|EADDRINUSE|port \\d+ is (already )?(in use|allocated)|port is already allocated");
+  private static final Pattern PORT = Pattern.compile("(?i)(?:port\\s+|:)(\\d{2,5})\\b");
+
+  @Override
+  public String name() {
+    return "port-in-use";
+  }
+
+  @Override
+  public boolean matches(MentorContext context) {
+    return IN_USE.matcher(context.text()).find();
+  }
+
+  @Override
+  public MentorAnswer answer(MentorContext context) {
+    Matcher port = PORT.matcher(context.text());
+    String which = port.find() ? "port " + port.group(1) : "its port";
+    return new MentorAnswer(
+        context.where() + " cannot start: " + which + " is already in use " + context.quotedError() + ".\n"
+            + "Probably a server started by an earlier step is still running.\n"
+            + "Fix for the tutorial: stop the earlier server before starting another one (`kill %1`), or use a"
+            + " different port and say which.\n"
+            + "To go on, stop the background jobs this shell started before line " + context.line() + ":\n"
+            + MentorContext.fixBlock("jobs -p | xargs -r kill 2>/dev/null; sleep 1"),
+        true);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.smileloop.learner.entity;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A tutorial split into steps, with its images and what its prerequisites list. */
+public record TutorialStructure(String title, List<Step> steps, List<ImageReference> images) {
+
+  public TutorialStructure {
+    steps = List.copyOf(steps);
+    images = List.copyOf(images);
+  }
+
+  /** Every list item or paragraph of the prerequisites sections, as written. */
+  public List<String> prerequisites() {
+    return steps.stream()
+        .filter(step -> step.kind() == StepKind.PREREQUISITES)
+        .flatMap(step -> step.paragraphs().stream())
+        .map(Paragraph::text)
+        .toList();
+  }
+
+  /** Whether a prerequisites section mentions {@code name} as a word (e.g. a command). */
+  public boolean declaresPrerequisite(String name) {
+    Pattern word =
+        Pattern.compile(
+            "(?<![\\w.-])" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "(?![\\w-])");
+    boolean inItems =
+        prerequisites().stream()
+            .anyMatch(item -> word.matcher(item.toLowerCase(Locale.ROOT)).find());
+    boolean inBlocks =
+        steps.stream()
+            .filter(step -> step.kind() == StepKind.PREREQUISITES)
+            .flatMap(step -> step.blocks().stream())
+            .anyMatch(block -> word.matcher(block.content().toLowerCase(Locale.ROOT)).find());
+    return inItems || inBlocks;
+  }
+
+  /** The step a tutorial line belongs to. */
+  public Optional<Step> stepAt(int line) {
+    return steps.stream().filter(step -> step.contains(line)).findFirst();
+  }
+
+  /** File blocks before a tutorial line, in order. */
+  public List<CodeBlock> fileBlocksBefore(int line) {
+    return steps.stream()
+        .flatMap(step -> step.blocks().stream())
+        .filter(block -> block.kind() == BlockKind.FILE && block.fenceLine() < line)
+        .toList();
+  }
+
+  /** Commands of runnable steps before a tutorial line, in order. */
+  public List<Command> commandsBefore(int line) {
+    return steps.stream()
+        .filter(step -> step.kind() != StepKind.PREREQUISITES)
+        .flatMap(step -> step.blocks().stream())
+        .flatMap(block -> block.commands().stream())
+        .filter(command -> command.line() < line)
+        .toList();
+  }
+}

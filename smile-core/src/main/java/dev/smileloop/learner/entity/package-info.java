@@ -1,0 +1,5 @@
+/**
+ * A tutorial as the built-in learner reads it: steps under headings, their prose and code blocks,
+ * the commands and files those blocks stand for, and what the prerequisites list.
+ */
+package dev.smileloop.learner.entity;

@@ -1,0 +1,433 @@
+package dev.smileloop.sandbox.control;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.smileloop.sandbox.entity.CommandResult;
+import dev.smileloop.sandbox.entity.SandboxPaths;
+import dev.smileloop.sandbox.entity.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+
+/**
+ * One terminal: a single {@code bash} process in a sandbox, fed one command after another, so
+ * that {@code cd}, {@code export}, variables and functions carry over as they would for a person.
+ *
+ * <p>Protocol. Each command is sent on the shell's stdin as one short line that stores the text
+ * in a variable and {@code eval}s it in the shell's own context, with stdin from {@code /dev/null}
+ * and stdout and stderr appended to {@code logs/session.log} (both opened once per shell, on
+ * descriptors bash picks above 9); then the shell prints {@code <token>
+ * <n> <status> <directory>} on its own stdout, which only this class reads. The token is random
+ * per session, so nothing a command prints can pass for a reply. The session log is a transcript
+ * ({@code $ command} followed by its output); a command's output is the part of the log written
+ * between its header and its reply, so output of a background job started earlier may show up
+ * there, as it would in a terminal. Appending to one file and passing the text inline avoid a
+ * file creation per command, which costs more than the command itself on some file systems.
+ *
+ * <p>A command that ends the shell ({@code exit}, a failure under {@code set -e}) is reported with
+ * the shell's exit status; a command that outlives its timeout has its whole process tree killed.
+ * Either way the next command gets a fresh shell in the last known working directory, without
+ * the variables and functions of the old one. An interrupted caller gets every process killed
+ * and an {@link InterruptedException}.
+ *
+ * <p>Replies are awaited by polling the pipe, spinning briefly and then parking with a growing
+ * pause: no extra thread, prompt reaction to interrupts, and little latency for quick commands.
+ * Not thread-safe: one caller drives a session.
+ */
+public final class ShellSession implements AutoCloseable {
+
+  static final int EXCERPT_LIMIT = 4096;
+  private static final int EXCERPT_PART = 1900;
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration KILL_WAIT = Duration.ofSeconds(3);
+  private static final String RUN =
+      "builtin eval \"$__smile_c\" >&$__smile_o 2>&1 <&$__smile_i;"
+          + " builtin echo \"$__smile_t $__smile_n $? $PWD\"";
+  private static final Pattern SHELL_PREFIX =
+      Pattern.compile("(?m)^bash: (?:eval: )?line \\d+: ");
+
+  private final Sandbox sandbox;
+  private final Workspace workspace;
+  private final SandboxPaths paths;
+  private final String token;
+  private final Path transcript;
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+  private final byte[] chunk = new byte[4096];
+
+  private Process process;
+  private FileChannel log;
+  private FileChannel logReader;
+  private OutputStream input;
+  private InputStream output;
+  private int sequence;
+  private int shells;
+  private String directory;
+
+  private ShellSession(Sandbox sandbox, Workspace workspace) {
+    this.sandbox = sandbox;
+    this.workspace = workspace;
+    this.paths = sandbox.paths(workspace);
+    byte[] random = new byte[12];
+    new SecureRandom().nextBytes(random);
+    this.token = "__smile_" + HexFormat.of().formatHex(random);
+    this.transcript = workspace.logs().resolve("session.log");
+    this.directory = paths.work();
+  }
+
+  /** Starts the shell in the workspace; the caller must close the session. */
+  public static ShellSession open(Sandbox sandbox, Workspace workspace)
+      throws IOException, InterruptedException {
+    ShellSession session = new ShellSession(sandbox, workspace);
+    try {
+      session.start();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      session.close();
+      throw e;
+    }
+    return session;
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public SandboxPaths paths() {
+    return paths;
+  }
+
+  /** The shell's working directory after the last command, as seen inside the sandbox. */
+  public String directory() {
+    return directory;
+  }
+
+  /** How many shells this session has started (more than one after a shell ended). */
+  public int shellsStarted() {
+    return shells;
+  }
+
+  /**
+   * Runs one command (any bash text, also several lines) and waits for it at most {@code
+   * timeout}.
+   */
+  public CommandResult run(String command, Duration timeout)
+      throws IOException, InterruptedException {
+    if (process == null) {
+      start();
+    }
+    int number = ++sequence;
+    log.write(ByteBuffer.wrap(("$ " + command.strip() + "\n").getBytes(UTF_8)));
+    long from = log.size();
+    long started = System.nanoTime();
+    Reply reply =
+        send("__smile_n=" + number + ";__smile_c=" + ansiQuote(command) + ";eval \"$__smile_r\"\n")
+            ? await(number, started + timeout.toNanos())
+            : Reply.ENDED_REPLY;
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    switch (reply.kind()) {
+      case DONE:
+        directory = reply.directory();
+        return new CommandResult(command, reply.status(), excerpt(from), millis, false, false, directory);
+      case TIMED_OUT:
+        destroy();
+        return new CommandResult(
+            command, CommandResult.TIMEOUT_EXIT_CODE, excerpt(from), millis, true, true, directory);
+      default:
+        int status = endedStatus();
+        destroy();
+        return new CommandResult(command, status, excerpt(from), millis, false, true, directory);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    destroy();
+    if (log != null) {
+      log.close();
+      logReader.close();
+      log = null;
+    }
+  }
+
+  private void start() throws IOException, InterruptedException {
+    shells++;
+    ProcessBuilder builder = sandbox.shell(workspace);
+    Path errors = workspace.logs().resolve("shell-" + shells + ".err");
+    builder.redirectError(errors.toFile());
+    pending.reset();
+    if (log == null) {
+      log =
+          FileChannel.open(
+              transcript,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND,
+              StandardOpenOption.WRITE);
+      logReader = FileChannel.open(transcript, StandardOpenOption.READ);
+    }
+    process = builder.start();
+    input = process.getOutputStream();
+    output = process.getInputStream();
+    String init =
+        "exec {__smile_o}>>"
+            + quote(paths.logs() + "/" + transcript.getFileName())
+            + " {__smile_i}</dev/null; __smile_t="
+            + token
+            + "; __smile_r="
+            + quote(RUN)
+            + "; builtin cd -- "
+            + quote(directory)
+            + " 2>/dev/null; builtin echo \"$__smile_t 0 0 $PWD\"\n";
+    long started = System.nanoTime();
+    Reply reply = send(init) ? await(0, started + START_TIMEOUT.toNanos()) : Reply.ENDED_REPLY;
+    if (reply.kind() != Reply.Kind.DONE) {
+      destroy();
+      throw new IOException(
+          "The "
+              + sandbox.description()
+              + " did not start a shell"
+              + (reply.kind() == Reply.Kind.TIMED_OUT ? " within " + START_TIMEOUT.toSeconds() + " s" : "")
+              + ": "
+              + firstLines(errors));
+    }
+    directory = reply.directory();
+  }
+
+  private boolean send(String line) {
+    try {
+      input.write(line.getBytes(UTF_8));
+      input.flush();
+      return true;
+    } catch (IOException brokenPipe) {
+      // The shell has ended; the caller reports that through the shell's exit status.
+      return false;
+    }
+  }
+
+  private Reply await(int number, long deadline) throws IOException, InterruptedException {
+    long begin = System.nanoTime();
+    while (true) {
+      int available = output.available();
+      if (available > 0) {
+        int read = output.read(chunk, 0, Math.min(available, chunk.length));
+        if (read > 0) {
+          pending.write(chunk, 0, read);
+          Reply reply = takeReply(number);
+          if (reply != null) {
+            return reply;
+          }
+        }
+        continue;
+      }
+      if (!process.isAlive()) {
+        // The reaper may have moved the last bytes into the stream's buffer just now.
+        if (output.available() > 0) {
+          continue;
+        }
+        return Reply.ENDED_REPLY;
+      }
+      if (Thread.interrupted()) {
+        destroy();
+        throw new InterruptedException("interrupted while a tutorial command ran; its shell was killed");
+      }
+      long now = System.nanoTime();
+      if (now - deadline >= 0) {
+        return Reply.TIMEOUT_REPLY;
+      }
+      pause(now - begin);
+    }
+  }
+
+  /** Spin for quick commands, then sleep in steps that grow with the wait (at most 10 ms). */
+  private static void pause(long waitedNanos) {
+    if (waitedNanos < 150_000) {
+      Thread.onSpinWait();
+    } else if (waitedNanos < 20_000_000) {
+      LockSupport.parkNanos(40_000);
+    } else {
+      LockSupport.parkNanos(Math.min(waitedNanos / 100, 10_000_000));
+    }
+  }
+
+  private Reply takeReply(int number) {
+    byte[] bytes = pending.toByteArray();
+    int lineStart = 0;
+    Reply found = null;
+    for (int i = 0; i < bytes.length && found == null; i++) {
+      if (bytes[i] != '\n') {
+        continue;
+      }
+      String line = new String(bytes, lineStart, i - lineStart, UTF_8);
+      lineStart = i + 1;
+      found = parseReply(line, number);
+    }
+    pending.reset();
+    pending.write(bytes, lineStart, bytes.length - lineStart);
+    return found;
+  }
+
+  private Reply parseReply(String line, int number) {
+    if (!line.startsWith(token + " ")) {
+      return null;
+    }
+    String[] parts = line.split(" ", 4);
+    if (parts.length < 4 || !parts[1].equals(Integer.toString(number))) {
+      return null;
+    }
+    return new Reply(Reply.Kind.DONE, Integer.parseInt(parts[2]), parts[3]);
+  }
+
+  private int endedStatus() throws InterruptedException {
+    Process ended = process;
+    if (ended.waitFor(KILL_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      return ended.exitValue();
+    }
+    return -1;
+  }
+
+  /** The command's output, cut to head and tail, with the shell's line prefixes removed. */
+  private String excerpt(long from) throws IOException {
+    long size = log.size() - from;
+    String text;
+    if (size <= EXCERPT_LIMIT) {
+      text = read(logReader, from, (int) size);
+    } else {
+      text =
+          read(logReader, from, EXCERPT_PART)
+              + "\n[... "
+              + (size - 2L * EXCERPT_PART)
+              + " bytes omitted ...]\n"
+              + read(logReader, from + size - EXCERPT_PART, EXCERPT_PART);
+    }
+    if (text.indexOf("line ") >= 0) {
+      text = SHELL_PREFIX.matcher(text).replaceAll("bash: ");
+    }
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  private static String read(FileChannel channel, long position, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(length);
+    int read;
+    do {
+      read = channel.read(buffer, position + buffer.position());
+    } while (read > 0 && buffer.hasRemaining());
+    return new String(buffer.array(), 0, buffer.position(), UTF_8);
+  }
+
+  /**
+   * Kills the shell and everything it started. Each process's children are listed before it is
+   * killed, so orphans are still found; with bubblewrap, killing the first process already ends
+   * the sandbox's whole PID namespace.
+   */
+  private void destroy() {
+    Process ended = process;
+    if (ended == null) {
+      return;
+    }
+    process = null;
+    List<ProcessHandle> killed = new ArrayList<>();
+    Deque<ProcessHandle> queue = new ArrayDeque<>();
+    queue.add(ended.toHandle());
+    while (!queue.isEmpty()) {
+      ProcessHandle handle = queue.poll();
+      List<ProcessHandle> children = handle.children().toList();
+      handle.destroyForcibly();
+      killed.add(handle);
+      queue.addAll(children);
+    }
+    // An interrupt must not turn the wait into a busy loop; it is restored afterwards.
+    boolean interrupted = Thread.interrupted();
+    long deadline = System.nanoTime() + KILL_WAIT.toNanos();
+    for (ProcessHandle handle : killed) {
+      while (running(handle) && System.nanoTime() - deadline < 0) {
+        LockSupport.parkNanos(1_000_000);
+        interrupted |= Thread.interrupted();
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Alive and not a zombie. Killed processes whose parent died too are reaped by the system's init
+   * whenever it gets to it; as zombies they hold nothing, so they do not count.
+   */
+  static boolean running(ProcessHandle handle) {
+    if (!handle.isAlive()) {
+      return false;
+    }
+    Path stat = Path.of("/proc", Long.toString(handle.pid()), "stat");
+    try {
+      String text = Files.readString(stat, UTF_8);
+      int afterName = text.lastIndexOf(')');
+      return afterName < 0 || afterName + 2 >= text.length() || text.charAt(afterName + 2) != 'Z';
+    } catch (IOException e) {
+      // No /proc entry: gone already (or not Linux, where isAlive above is all there is).
+      return Files.isDirectory(Path.of("/proc")) ? false : handle.isAlive();
+    }
+  }
+
+  private static String firstLines(Path file) {
+    try {
+      String text = Files.exists(file) ? Files.readString(file, UTF_8).strip() : "";
+      if (text.isEmpty()) {
+        return "it wrote no error message";
+      }
+      return text.length() > 1000 ? text.substring(0, 1000) + " ..." : text;
+    } catch (IOException e) {
+      return "its error output could not be read (" + e.getMessage() + ")";
+    }
+  }
+
+  static String quote(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
+  }
+
+  /** Bash ANSI-C quoting: the text on one line, whatever it contains. */
+  static String ansiQuote(String text) {
+    StringBuilder quoted = new StringBuilder(text.length() + 8).append("$'");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\' -> quoted.append("\\\\");
+        case '\'' -> quoted.append("\\'");
+        case '\n' -> quoted.append("\\n");
+        case '\r' -> quoted.append("\\r");
+        case '\t' -> quoted.append('\t');
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            quoted.append(String.format("\\x%02x", (int) c));
+          } else {
+            quoted.append(c);
+          }
+        }
+      }
+    }
+    return quoted.append('\'').toString();
+  }
+
+  private record Reply(Kind kind, int status, String directory) {
+    enum Kind {
+      DONE,
+      TIMED_OUT,
+      ENDED
+    }
+
+    static final Reply TIMEOUT_REPLY = new Reply(Kind.TIMED_OUT, -1, null);
+    static final Reply ENDED_REPLY = new Reply(Kind.ENDED, -1, null);
+  }
+}
