@@ -1,6 +1,14 @@
 package dev.smileloop.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -19,9 +27,27 @@ final class RawWsClient implements AutoCloseable {
   private final Socket socket;
   private final AtomicInteger pings = new AtomicInteger();
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private final CountDownLatch reading = new CountDownLatch(1);
+  private final List<JsonObject> texts = new CopyOnWriteArrayList<>();
 
+  /** A client that reads (and never pongs) from the start. */
   RawWsClient(int port) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(port, false);
+  }
+
+  /**
+   * With {@code paused}, the client reads nothing after the handshake until {@link #resume()},
+   * with a tiny receive buffer, so the server's side fills up quickly: a client that does not read.
+   */
+  RawWsClient(int port, boolean paused) throws IOException {
+    socket = new Socket();
+    if (paused) {
+      socket.setReceiveBufferSize(4096);
+    }
+    socket.connect(new InetSocketAddress("127.0.0.1", port));
+    if (!paused) {
+      reading.countDown();
+    }
     byte[] nonce = new byte[16];
     new SecureRandom().nextBytes(nonce);
     String handshake =
@@ -49,8 +75,19 @@ final class RawWsClient implements AutoCloseable {
     return headers.toString().lines().findFirst().orElse("");
   }
 
+  void resume() {
+    reading.countDown();
+  }
+
+  /** The text messages received so far, parsed. */
+  List<JsonObject> texts() {
+    return List.copyOf(texts);
+  }
+
   private void readFrames(DataInputStream in) {
+    ByteArrayOutputStream message = new ByteArrayOutputStream();
     try {
+      reading.await();
       while (true) {
         int first = in.readUnsignedByte();
         int second = in.readUnsignedByte();
@@ -63,7 +100,13 @@ final class RawWsClient implements AutoCloseable {
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
         int opcode = first & 0x0f;
-        if (opcode == 0x9) {
+        if (opcode == 0x1 || opcode == 0x0) {
+          message.write(payload);
+          if ((first & 0x80) != 0) {
+            texts.add(Json.createReader(new StringReader(message.toString(StandardCharsets.UTF_8))).readObject());
+            message.reset();
+          }
+        } else if (opcode == 0x9) {
           pings.incrementAndGet(); // and, on purpose, no pong
         } else if (opcode == 0x8) {
           closeCode.complete(length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005);
@@ -72,6 +115,8 @@ final class RawWsClient implements AutoCloseable {
       }
     } catch (IOException e) {
       closeCode.complete(-1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
