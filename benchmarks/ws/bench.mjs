@@ -275,6 +275,13 @@ async function run(base, n, pausedShare, opts) {
   while (reading.some((c) => (c.lastSeq ?? -1) < expectedLast) && nowMs() < drainUntil) await sleep(10);
   const elapsedS = (nowMs() - started) / 1000;
 
+  // Let the paused clients read again: each must end with loop_complete, and what it received
+  // plus what the server said it dropped must add up to every event (oldest dropped, none lost
+  // silently).
+  for (const c of paused) c.ws.resume();
+  const resumeUntil = nowMs() + timeoutMs;
+  while (paused.some((c) => (c.lastSeq ?? -1) < expectedLast) && nowMs() < resumeUntil) await sleep(10);
+
   const all = [];
   for (const c of reading) for (const l of c.latencies) all.push(l);
   all.sort((a, b) => a - b);
@@ -293,6 +300,8 @@ async function run(base, n, pausedShare, opts) {
     readingComplete: reading.filter((c) => c.events === expectedEach && c.outOfOrder === 0).length,
     readingTotal: reading.length,
     readingDropped: reading.reduce((s, c) => s + c.dropped, 0),
+    pausedDropped: paused.reduce((s, c) => s + c.dropped, 0),
+    pausedAccounted: paused.filter((c) => c.lastSeq === expectedLast && c.events + c.dropped === expectedEach).length,
     seconds: elapsedS,
   };
   for (const c of clients) c.close();
@@ -305,7 +314,7 @@ function fmt(x, digits = 1) {
 }
 
 function table(results) {
-  const head = ['clients', 'paused', 'cycles', 'events/client', 'recv events/s', 'p50 ms', 'p99 ms', 'max ms', 'reading complete', 'dropped (reading)', 'seconds'];
+  const head = ['clients', 'paused', 'cycles', 'events/client', 'recv events/s', 'p50 ms', 'p99 ms', 'max ms', 'reading complete', 'dropped (reading)', 'dropped (paused)', 'paused accounted', 'seconds'];
   const rows = results.map((r) => [
     r.clients,
     r.paused,
@@ -317,6 +326,8 @@ function table(results) {
     fmt(r.max, 2),
     `${r.readingComplete}/${r.readingTotal}`,
     r.readingDropped,
+    r.pausedDropped,
+    `${r.pausedAccounted}/${r.paused}`,
     fmt(r.seconds, 1),
   ].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -392,6 +403,7 @@ function checkSelfTest(results) {
     const expected = 1 + 3 * r.cycles + 1; // iteration_start, then per cycle 3 events, then loop_complete
     if (r.eventsPerClient !== expected) problems.push(`${r.clients}/${r.paused}: ${r.eventsPerClient} events per client, expected ${expected}`);
     if (r.readingComplete !== r.readingTotal) problems.push(`${r.clients}/${r.paused}: only ${r.readingComplete}/${r.readingTotal} reading clients got every event in order`);
+    if (r.pausedAccounted !== r.paused) problems.push(`${r.clients}/${r.paused}: only ${r.pausedAccounted}/${r.paused} paused clients accounted for every event`);
     if (!(r.p50 >= 0 && r.p99 >= r.p50)) problems.push(`${r.clients}/${r.paused}: latencies look wrong (p50 ${r.p50}, p99 ${r.p99})`);
   }
   const ts = isoMicros(Date.parse('2025-05-01T09:30:00.123Z') + 0.456);

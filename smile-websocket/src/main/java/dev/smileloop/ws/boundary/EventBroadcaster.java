@@ -29,8 +29,11 @@ import java.util.logging.Logger;
 /**
  * Streams every {@link LoopEvent} to the {@code /ws} clients. A synchronous observer: it runs on
  * the thread that fired the event (the loop, or a REST request), only encodes and queues, and
- * never throws back into it. Sends run on the default managed executor, the heartbeat on the
- * default managed scheduled executor. Settings come from system properties ({@link WsSettings}).
+ * never throws back into it. Sends run on at most {@code smile.ws.sendThreads} tasks of the
+ * default managed executor ({@link BatchingExecutor}), the heartbeat on the default managed
+ * scheduled executor. Settings come from system properties or environment variables ({@link
+ * WsSettings}). Uses the application's {@link Clock} bean when there is one, else the UTC system
+ * clock.
  */
 @ApplicationScoped
 public class EventBroadcaster {
