@@ -33,13 +33,12 @@ final class JunitXmlReport {
   // Characters XML 1.0 cannot carry at all, not even escaped.
   private static final Pattern NOT_XML =
       Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
-  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newInstance();
-
   private final XMLStreamWriter xml;
   private final StringWriter text = new StringWriter();
 
   private JunitXmlReport() throws XMLStreamException {
-    this.xml = FACTORY.createXMLStreamWriter(text);
+    // A factory per report: XMLOutputFactory promises no thread safety, and renderers are shared.
+    this.xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
   }
 
   static String render(Report report) {

@@ -15,10 +15,12 @@ import dev.smileloop.report.entity.LlmCall;
 import dev.smileloop.report.entity.Recommendation;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ReportSummary;
+import dev.smileloop.report.entity.Severity;
 import dev.smileloop.report.entity.TimelineEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The human report, {@code smile-report.md}: summary, gaps, recommendations, timeline, audit. */
@@ -124,8 +126,8 @@ final class MarkdownReport {
       blank();
     }
     line(
-        "**Severity:** " + gap.severity().wireName() + " (" + inline(gap.kind().label().toLowerCase(java.util.Locale.ROOT))
-            + ", " + (gap.resolved() ? "got past in a later iteration" : "not got past") + ")");
+        "**Severity:** " + gap.severity().wireName() + " (" + inline(gap.kind().label().toLowerCase(Locale.ROOT))
+            + "; " + resolution(gap) + ")");
     blank();
     line("**History:** met in iteration" + (gap.iterations().size() == 1 ? " " : "s ")
         + String.join(", ", gap.iterations().stream().map(String::valueOf).toList()) + ".");
@@ -178,6 +180,13 @@ final class MarkdownReport {
   private static String firstLine(String command) {
     List<String> lines = MarkdownText.clean(command).strip().lines().toList();
     return lines.size() <= 1 ? String.join("", lines) : lines.get(0) + " … (" + lines.size() + " lines)";
+  }
+
+  private static String resolution(Gap gap) {
+    if (gap.severity() == Severity.MINOR) {
+      return "the learner got past it alone";
+    }
+    return gap.resolved() ? "got past in a later iteration" : "unresolved when the loop ended";
   }
 
   private static String exit(CommandRecord c) {

@@ -92,9 +92,10 @@ final class Recommendations {
         return "`" + subject + "` runs longer than the learner's time limit for a step; say how long it"
             + " takes, make it non-interactive, or split it.";
       case AMBIGUOUS_INSTRUCTION:
-        return "say exactly what to do here (the command to run or the content of the file to write)"
-            + " instead of \"" + GapAnalysis.shorten(gap.location().quote().isBlank() ? gap.problem() : gap.location().quote(), 80)
-            + "\".";
+        return gap.location().quote().isBlank()
+            ? "say exactly what to do here: the command to run or the content of the file to write."
+            : "rewrite \"" + GapAnalysis.shorten(gap.location().quote(), 80) + "\" so it says exactly what to do:"
+                + " the command to run or the content of the file to write.";
       case REPEATED_FAILURE:
         return "this step kept failing (iterations " + iterations(gap) + "); state its expected result"
             + " and everything that must be in place before it.";

@@ -190,7 +190,8 @@ class ReportBuilderTest {
     assertTrue(recommendations.get(1).text().startsWith(
         "Line 20 (Step 2: Inspect the folder): list `tree` under Prerequisites, with how to install it"),
         recommendations.get(1).text());
-    assertTrue(recommendations.get(0).text().startsWith("Line 25 (Step 3: Write the counter): say exactly what to do"));
+    assertTrue(recommendations.get(0).text().startsWith(
+        "Line 25 (Step 3: Write the counter): rewrite \"Create `count.py` so that"), recommendations.get(0).text());
     assertTrue(recommendations.get(2).text().contains("A learner got past it alone: quoted it."));
   }
 
