@@ -36,6 +36,9 @@ final class GapAnalysis {
   private static final Pattern ZSH_NOT_FOUND = Pattern.compile("command not found: ([A-Za-z0-9_.+\\-]+)");
   private static final Pattern NO_MODULE = Pattern.compile("No module named '?([A-Za-z0-9_.\\-]+)");
 
+  // Shorter commands ("ls") appear in too much prose to say the Mentor meant them.
+  private static final int MIN_NAMED_COMMAND = 4;
+
   private final LoopRun run;
   private final TutorialLocator locator;
   private final SecretRedactor redactor;
@@ -216,8 +219,10 @@ final class GapAnalysis {
   }
 
   /**
-   * Commands the Mentor suggested that succeeded in a later iteration, on this step, in an
-   * iteration that did not get stuck here again: the fixes that made the step pass.
+   * Commands the Mentor suggested that succeeded in a later iteration that did not get stuck here
+   * again: the fixes that made the step pass. A command counts when it ran on this step, or when
+   * the Mentor's answer to this gap names it (a fix often belongs in an earlier step, such as a
+   * {@code chmod} before the script that failed).
    */
   private List<String> fixCommands(Place place) {
     List<Met> stuck = place.stuck();
@@ -227,19 +232,34 @@ final class GapAnalysis {
     int first = stuck.get(0).iteration;
     Set<Integer> stuckIterations = new LinkedHashSet<>();
     stuck.forEach(m -> stuckIterations.add(m.iteration));
+    List<String> answers =
+        stuck.stream()
+            .map(m -> run.answer(m.iteration).map(LoopRun.Answer::text).orElse(""))
+            .map(GapAnalysis::squeeze)
+            .toList();
     Set<String> fixes = new LinkedHashSet<>();
     for (IterationRecord record : run.iterations()) {
       if (record.iteration() <= first || stuckIterations.contains(record.iteration())) {
         continue;
       }
       for (CommandRecord c : LoopRun.commands(record)) {
-        if (c.fromMentor() && c.exitCode() == 0 && !c.timedOut() && atPlace(c, place.location)
-            && !LoopRun.blank(c.command())) {
+        if (c.fromMentor() && c.exitCode() == 0 && !c.timedOut() && !LoopRun.blank(c.command())
+            && (atPlace(c, place.location) || namedIn(answers, c.command()))) {
           fixes.add(c.command().strip());
         }
       }
     }
     return List.copyOf(fixes);
+  }
+
+  private static boolean namedIn(List<String> answers, String command) {
+    String wanted = squeeze(command);
+    return wanted.length() >= MIN_NAMED_COMMAND && answers.stream().anyMatch(a -> a.contains(wanted));
+  }
+
+  /** Whitespace collapsed, so a command quoted across a line break still matches. */
+  private static String squeeze(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s+", " ");
   }
 
   /** Whether a later iteration got past a place it was stuck at (a minor gap always was). */

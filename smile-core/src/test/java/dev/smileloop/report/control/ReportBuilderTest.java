@@ -110,6 +110,38 @@ class ReportBuilderTest {
   }
 
   @Test
+  void aFixInAnEarlierStepThatTheMentorNamedIsTheFixOfTheGapItAnswered() {
+    String markdown =
+        "# Greet\n\n## Step 1: Write it\n\n```bash\nprintf 'echo hi' > greet.sh\n```\n\n## Step 2: Make it runnable\n\n"
+            + "Adjust the file as needed.\n\n## Step 3: Run it\n\n```bash\n./greet.sh\n```\n";
+    var tutorial = new dev.smileloop.tutorial.entity.Tutorial("greet", null, null, markdown);
+    String step3 = "Step 3: Run it";
+    StudentOutput first =
+        output(StudentStatus.ASK_MENTOR, step3, "Permission denied", "Why can't I run it?", null, null, null,
+            "command_failure",
+            List.of(ok("printf 'echo hi' > greet.sh", 6, "Step 1: Write it", "", 2),
+                failed("./greet.sh", 16, step3, 126, "bash: ./greet.sh: Permission denied", 1)),
+            List.of(), List.of("greet.sh"));
+    String answer = "Nothing made the script executable. Run\n  chmod +x greet.sh\nin step 2, then run it again.";
+    StudentOutput second =
+        output(StudentStatus.COMPLETED, step3, null, null, null, "done", null, null,
+            List.of(ok("printf 'echo hi' > greet.sh", 6, "Step 1: Write it", "", 2),
+                Scenarios.mentorFix("chmod +x greet.sh", "Step 2: Make it runnable", "", 1),
+                Scenarios.mentorFix("ls", "Step 2: Make it runnable", "greet.sh", 1),
+                ok("./greet.sh", 16, step3, "hi", 1)),
+            List.of(), List.of());
+    LoopState state =
+        new LoopState("g", LoopStatus.COMPLETED, 2, 10, "greet.md",
+            List.of(new MentorNote(1, "Why can't I run it?", answer, at(3), null)),
+            List.of(new IterationRecord(1, first, answer, at(1), at(4)), new IterationRecord(2, second, null, at(5), at(8))),
+            at(0), at(9), null);
+    Gap gap = Scenarios.builder().build(state, tutorial, null, Scenarios.CLOCK).gaps().get(0);
+    assertEquals(16, gap.location().line());
+    assertEquals(List.of("chmod +x greet.sh"), gap.fixCommands());
+    assertTrue(gap.resolved());
+  }
+
+  @Test
   void aMentorCommandInAnIterationThatGotStuckAgainIsNotAFix() {
     Gap vague = Scenarios.blocker().report().gaps().get(0);
     assertTrue(vague.fixCommands().isEmpty());
