@@ -162,7 +162,8 @@ final class GapAnalysis {
     Gap draft =
         new Gap(
             id,
-            redactor.redact(title(kind, location, problem)),
+            // Shortened after redaction: a cut-off secret would no longer look like one.
+            title(kind, redactedLocation, redactor.redact(problem)),
             kind,
             severity,
             redactedLocation,

@@ -70,6 +70,17 @@ class SecretRedactorTest {
   }
 
   @Test
+  void aSecretCutShortInATitleLeavesNoPrefixBehind() {
+    StudentOutput out =
+        StudentOutput.of(StudentStatus.ASK_MENTOR, null, "x".repeat(60) + " " + GITHUB, "why?", null, null);
+    LoopState state =
+        new LoopState("x", LoopStatus.MAX_ITERATIONS, 1, 1, "t.md", List.of(),
+            List.of(new IterationRecord(1, out, null, Scenarios.at(1), Scenarios.at(2))), Scenarios.T0, Scenarios.at(3), null);
+    Report report = Scenarios.builder().build(state, null, null, Scenarios.CLOCK);
+    assertFalse(report.gaps().get(0).title().contains(GITHUB.substring(0, 8)), report.gaps().get(0).title());
+  }
+
+  @Test
   void shortOrNonSecretEnvironmentValuesAreNotMasked() {
     SecretRedactor environment = new SecretRedactor(Map.of("API_TOKEN", "1", "USER", "root-user-name", "PASSWORD_FILE_X", "abc"));
     assertEquals("root-user-name uses 1 and abc", environment.redact("root-user-name uses 1 and abc"));
