@@ -4,7 +4,6 @@ import dev.smileloop.loop.entity.CommandRecord;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,10 +66,6 @@ final class LoopRun {
 
   static List<CommandRecord> commands(IterationRecord record) {
     return record.studentOutput() == null ? List.of() : record.studentOutput().commands();
-  }
-
-  static Optional<StudentOutput> output(IterationRecord record) {
-    return Optional.ofNullable(record.studentOutput());
   }
 
   /**

@@ -52,10 +52,6 @@ public final class ReportBuilder {
     this.tool = Objects.requireNonNull(tool);
   }
 
-  public SecretRedactor redactor() {
-    return redactor;
-  }
-
   /**
    * The report of a loop. The state is normally terminal, but any snapshot works (a running loop
    * reports what it found so far). {@code tutorial} and {@code config} may be null when unknown;
