@@ -1,0 +1,199 @@
+package dev.smileloop.report.control;
+
+import static dev.smileloop.report.control.JsonSupport.ints;
+import static dev.smileloop.report.control.JsonSupport.put;
+import static dev.smileloop.report.control.JsonSupport.strings;
+
+import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.report.entity.AuditTrail;
+import dev.smileloop.report.entity.CommandAudit;
+import dev.smileloop.report.entity.FileAudit;
+import dev.smileloop.report.entity.Gap;
+import dev.smileloop.report.entity.GapOccurrence;
+import dev.smileloop.report.entity.IterationAudit;
+import dev.smileloop.report.entity.LlmCall;
+import dev.smileloop.report.entity.Recommendation;
+import dev.smileloop.report.entity.Report;
+import dev.smileloop.report.entity.ReportSummary;
+import dev.smileloop.report.entity.StepResult;
+import dev.smileloop.report.entity.TimelineEntry;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * The machine report, {@code smile-report.json}, in the shape documented by {@code
+ * smile-report.schema.json}: every property always present (null when unknown), names in
+ * camelCase, enum values in snake_case, times in ISO-8601 UTC.
+ */
+final class JsonReport {
+
+  private JsonReport() {}
+
+  static String render(Report report) {
+    JsonObjectBuilder root = Json.createObjectBuilder().add("schemaVersion", report.schemaVersion());
+    put(root, "generatedAt", report.generatedAt());
+    JsonObjectBuilder tool = Json.createObjectBuilder();
+    put(tool, "name", report.tool().name());
+    put(tool, "version", report.tool().version());
+    put(tool, "informationUri", report.tool().informationUri());
+    root.add("tool", tool);
+    root.add("summary", summary(report.summary()));
+    JsonArrayBuilder gaps = Json.createArrayBuilder();
+    report.gaps().forEach(g -> gaps.add(gap(g)));
+    root.add("gaps", gaps);
+    JsonArrayBuilder recommendations = Json.createArrayBuilder();
+    report.recommendations().forEach(r -> recommendations.add(recommendation(r)));
+    root.add("recommendations", recommendations);
+    JsonArrayBuilder steps = Json.createArrayBuilder();
+    report.steps().forEach(s -> steps.add(step(s)));
+    root.add("steps", steps);
+    JsonArrayBuilder timeline = Json.createArrayBuilder();
+    report.timeline().forEach(e -> timeline.add(timelineEntry(e)));
+    root.add("timeline", timeline);
+    root.add("audit", audit(report.audit()));
+    return JsonSupport.pretty(root.build());
+  }
+
+  private static JsonObjectBuilder summary(ReportSummary s) {
+    JsonObjectBuilder summary = Json.createObjectBuilder();
+    put(summary, "loopId", s.loopId());
+    summary.add("status", s.status().wireName());
+    put(summary, "reason", s.reason());
+    summary.add("iterations", s.iterations()).add("maxIterations", s.maxIterations());
+    put(summary, "startedAt", s.startedAt());
+    put(summary, "endedAt", s.endedAt());
+    summary.add("durationMillis", s.durationMillis());
+    JsonObjectBuilder tutorial = Json.createObjectBuilder();
+    put(tutorial, "name", s.tutorialName());
+    put(tutorial, "path", s.tutorialPath());
+    put(tutorial, "uri", s.tutorialUri());
+    summary.add("tutorial", tutorial);
+    summary.add(
+        "gapCounts",
+        Json.createObjectBuilder()
+            .add("critical", s.gapCounts().critical())
+            .add("major", s.gapCounts().major())
+            .add("minor", s.gapCounts().minor())
+            .add("total", s.gapCounts().total()));
+    return summary;
+  }
+
+  private static JsonObjectBuilder gap(Gap g) {
+    JsonObjectBuilder gap = Json.createObjectBuilder().add("id", g.id());
+    put(gap, "title", g.title());
+    gap.add("kind", g.kind().wireName()).add("severity", g.severity().wireName());
+    JsonObjectBuilder location = Json.createObjectBuilder().add("line", g.location().line());
+    put(location, "quote", g.location().quote());
+    put(location, "heading", g.location().heading());
+    gap.add("location", location);
+    put(gap, "problem", g.problem());
+    put(gap, "suggestedFix", g.suggestedFix());
+    gap.add("fixCommands", strings(g.fixCommands()));
+    gap.add("resolved", g.resolved());
+    gap.add("iterations", ints(g.iterations()));
+    JsonArrayBuilder history = Json.createArrayBuilder();
+    for (GapOccurrence o : g.history()) {
+      JsonObjectBuilder occurrence =
+          Json.createObjectBuilder().add("iteration", o.iteration()).add("outcome", o.outcome().wireName());
+      put(occurrence, "trigger", o.trigger());
+      put(occurrence, "problem", o.problem());
+      occurrence.add("attempted", strings(o.attempted()));
+      JsonArrayBuilder failed = Json.createArrayBuilder();
+      o.failedCommands().forEach(c -> failed.add(command(c)));
+      occurrence.add("failedCommands", failed);
+      put(occurrence, "mentorAnswer", o.mentorAnswer());
+      history.add(occurrence);
+    }
+    gap.add("history", history);
+    return gap;
+  }
+
+  private static JsonObjectBuilder command(CommandRecord c) {
+    JsonObjectBuilder command = Json.createObjectBuilder();
+    put(command, "command", c.command());
+    command.add("line", c.line());
+    put(command, "step", c.step());
+    command.add("exitCode", c.exitCode());
+    put(command, "outputExcerpt", c.outputExcerpt());
+    command.add("durationMillis", c.durationMillis()).add("timedOut", c.timedOut()).add("fromMentor", c.fromMentor());
+    return command;
+  }
+
+  private static JsonObjectBuilder recommendation(Recommendation r) {
+    JsonObjectBuilder recommendation =
+        Json.createObjectBuilder()
+            .add("priority", r.priority())
+            .add("severity", r.severity().wireName())
+            .add("gapId", r.gapId())
+            .add("line", r.line());
+    return put(recommendation, "text", r.text());
+  }
+
+  private static JsonObjectBuilder step(StepResult s) {
+    JsonObjectBuilder step = Json.createObjectBuilder();
+    put(step, "heading", s.heading());
+    step.add("line", s.line()).add("outcome", s.outcome().wireName()).add("durationMillis", s.durationMillis());
+    step.add("gapIds", strings(s.gapIds()));
+    return put(step, "message", s.message());
+  }
+
+  private static JsonObjectBuilder timelineEntry(TimelineEntry e) {
+    JsonObjectBuilder entry = Json.createObjectBuilder();
+    put(entry, "timestamp", e.timestamp());
+    entry.add("iteration", e.iteration()).add("event", e.event().wireName());
+    return put(entry, "detail", e.detail());
+  }
+
+  private static JsonObjectBuilder audit(AuditTrail audit) {
+    JsonArrayBuilder iterations = Json.createArrayBuilder();
+    for (IterationAudit i : audit.iterations()) {
+      JsonObjectBuilder iteration = Json.createObjectBuilder().add("iteration", i.iteration());
+      put(iteration, "startedAt", i.startedAt());
+      put(iteration, "endedAt", i.endedAt());
+      put(iteration, "reportedAt", i.reportedAt());
+      put(iteration, "studentStatus", i.studentStatus());
+      put(iteration, "trigger", i.trigger());
+      iteration.add("line", i.line());
+      put(iteration, "step", i.step());
+      put(iteration, "problem", i.problem());
+      put(iteration, "question", i.question());
+      put(iteration, "summary", i.summary());
+      put(iteration, "mentorAnswer", i.mentorAnswer());
+      put(iteration, "mentorAnsweredAt", i.mentorAnsweredAt());
+      iterations.add(iteration);
+    }
+    JsonArrayBuilder commands = Json.createArrayBuilder();
+    for (CommandAudit c : audit.commands()) {
+      JsonObjectBuilder command = Json.createObjectBuilder().add("sequence", c.sequence()).add("iteration", c.iteration());
+      put(command, "startedAt", c.startedAt());
+      put(command, "command", c.command());
+      command.add("line", c.line());
+      put(command, "step", c.step());
+      put(command, "exitCode", c.exitCode());
+      put(command, "durationMillis", c.durationMillis());
+      command.add("timedOut", c.timedOut()).add("fromMentor", c.fromMentor());
+      put(command, "outputExcerpt", c.outputExcerpt());
+      commands.add(command);
+    }
+    JsonArrayBuilder files = Json.createArrayBuilder();
+    for (FileAudit f : audit.files()) {
+      JsonObjectBuilder file = Json.createObjectBuilder().add("iteration", f.iteration());
+      put(file, "timestamp", f.timestamp());
+      files.add(put(file, "path", f.path()));
+    }
+    JsonArrayBuilder calls = Json.createArrayBuilder();
+    for (LlmCall c : audit.llmCalls()) {
+      JsonObjectBuilder call = Json.createObjectBuilder().add("iteration", c.iteration());
+      put(call, "role", c.role());
+      put(call, "provider", c.provider());
+      put(call, "model", c.model());
+      put(call, "startedAt", c.startedAt());
+      call.add("durationMillis", c.durationMillis());
+      calls.add(put(call, "outcome", c.outcome()));
+    }
+    return Json.createObjectBuilder()
+        .add("iterations", iterations)
+        .add("commands", commands).add("files", files).add("llmCalls", calls);
+  }
+}

@@ -1,0 +1,157 @@
+package dev.smileloop.report.control;
+
+import static dev.smileloop.report.control.JsonSupport.ints;
+import static dev.smileloop.report.control.JsonSupport.put;
+import static dev.smileloop.report.control.JsonSupport.strings;
+
+import dev.smileloop.loop.entity.LoopStatus;
+import dev.smileloop.report.entity.Gap;
+import dev.smileloop.report.entity.GapKind;
+import dev.smileloop.report.entity.Report;
+import dev.smileloop.report.entity.ReportSummary;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.net.URI;
+
+/**
+ * The gaps as SARIF 2.1.0 ({@code smile-report.sarif}), so code-scanning tools show them as
+ * findings on the tutorial's lines: one rule per gap kind, one result per gap. The tutorial is
+ * addressed relative to {@code SRCROOT}; when a source root is configured it is declared in {@code
+ * originalUriBaseIds}, otherwise the consumer (a CI upload, an IDE) supplies its own.
+ */
+final class SarifReport {
+
+  static final String SCHEMA =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  static final String SRCROOT = "SRCROOT";
+
+  private SarifReport() {}
+
+  static String render(Report report, URI sourceRoot) {
+    ReportSummary s = report.summary();
+    JsonObjectBuilder driver = Json.createObjectBuilder();
+    put(driver, "name", report.tool().name());
+    put(driver, "version", report.tool().version());
+    if (report.tool().informationUri() != null) {
+      driver.add("informationUri", report.tool().informationUri());
+    }
+    JsonArrayBuilder rules = Json.createArrayBuilder();
+    for (GapKind kind : GapKind.values()) {
+      rules.add(
+          Json.createObjectBuilder()
+              .add("id", kind.wireName())
+              .add("name", pascal(kind.wireName()))
+              .add("shortDescription", text(kind.label()))
+              .add("fullDescription", text(kind.description()))
+              .add("help", text(kind.advice()))
+              .add("defaultConfiguration", Json.createObjectBuilder().add("level", "warning")));
+    }
+    driver.add("rules", rules);
+
+    JsonObjectBuilder run = Json.createObjectBuilder().add("tool", Json.createObjectBuilder().add("driver", driver));
+    if (sourceRoot != null) {
+      run.add(
+          "originalUriBaseIds",
+          Json.createObjectBuilder().add(SRCROOT, Json.createObjectBuilder().add("uri", directory(sourceRoot))));
+    }
+    run.add("invocations", Json.createArrayBuilder().add(invocation(s)));
+    run.add(
+        "artifacts",
+        Json.createArrayBuilder()
+            .add(
+                Json.createObjectBuilder()
+                    .add("location", artifactLocation(s))
+                    .add("mimeType", "text/markdown")
+                    .add("encoding", "utf-8")
+                    .add("sourceLanguage", "markdown")));
+    JsonArrayBuilder results = Json.createArrayBuilder();
+    report.gaps().forEach(g -> results.add(result(g, s)));
+    run.add("results", results);
+    run.add("columnKind", "unicodeCodePoints");
+
+    return JsonSupport.pretty(
+        Json.createObjectBuilder()
+            .add("$schema", SCHEMA)
+            .add("version", "2.1.0")
+            .add("runs", Json.createArrayBuilder().add(run))
+            .build());
+  }
+
+  private static JsonObjectBuilder invocation(ReportSummary s) {
+    // The tool ran fine whenever the loop reached an end of its own: a gap is a finding, not a failure.
+    JsonObjectBuilder invocation =
+        Json.createObjectBuilder().add("executionSuccessful", s.status() != LoopStatus.ERROR);
+    if (s.startedAt() != null) {
+      invocation.add("startTimeUtc", ReportTexts.iso(s.startedAt()));
+    }
+    if (s.endedAt() != null) {
+      invocation.add("endTimeUtc", ReportTexts.iso(s.endedAt()));
+    }
+    JsonObjectBuilder properties =
+        Json.createObjectBuilder().add("loopStatus", s.status().wireName()).add("iterations", s.iterations());
+    put(properties, "reason", s.reason());
+    put(properties, "loopId", s.loopId());
+    return invocation.add("properties", properties);
+  }
+
+  private static JsonObjectBuilder result(Gap gap, ReportSummary s) {
+    JsonObjectBuilder region =
+        Json.createObjectBuilder().add("startLine", gap.hasLine() ? gap.location().line() : 1);
+    if (gap.hasLine() && !gap.location().quote().isBlank()) {
+      region.add("snippet", text(gap.location().quote()));
+    }
+    JsonObjectBuilder physical =
+        Json.createObjectBuilder().add("artifactLocation", artifactLocation(s).add("index", 0)).add("region", region);
+    String message = gap.title() + ". " + gap.problem()
+        + (gap.hasLine() ? "" : " (The agent did not say where; shown at the first line.)");
+    JsonObjectBuilder properties =
+        Json.createObjectBuilder()
+            .add("gapId", gap.id())
+            .add("severity", gap.severity().wireName())
+            .add("suggestion", suggestion(gap))
+            .add("fixCommands", strings(gap.fixCommands()))
+            .add("iterations", ints(gap.iterations()))
+            .add("resolved", gap.resolved());
+    put(properties, "step", gap.location().heading());
+    return Json.createObjectBuilder()
+        .add("ruleId", gap.kind().wireName())
+        .add("ruleIndex", gap.kind().ordinal())
+        .add("kind", "fail")
+        .add("level", gap.severity().sarifLevel())
+        .add("message", text(message))
+        .add("locations", Json.createArrayBuilder().add(Json.createObjectBuilder().add("physicalLocation", physical)))
+        .add("properties", properties);
+  }
+
+  private static String suggestion(Gap gap) {
+    String suggestion = gap.suggestedFix() == null ? "" : gap.suggestedFix();
+    if (!gap.fixCommands().isEmpty()) {
+      suggestion += (suggestion.isEmpty() ? "" : "\n") + "Commands after which the step passed: "
+          + String.join("; ", gap.fixCommands());
+    }
+    return suggestion;
+  }
+
+  private static JsonObjectBuilder artifactLocation(ReportSummary s) {
+    return Json.createObjectBuilder().add("uri", s.tutorialUri()).add("uriBaseId", SRCROOT);
+  }
+
+  private static JsonObjectBuilder text(String text) {
+    return Json.createObjectBuilder().add("text", text == null ? "" : text);
+  }
+
+  /** SARIF wants a base URI to end with a slash, or the last segment would be replaced. */
+  private static String directory(URI root) {
+    String text = root.toString();
+    return text.endsWith("/") ? text : text + "/";
+  }
+
+  private static String pascal(String snake) {
+    StringBuilder name = new StringBuilder();
+    for (String part : snake.split("_")) {
+      name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return name.toString();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.smileloop.report.entity;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The gap report of one loop (SPEC section 7). Every string in it has already passed the secret
+ * redactor, so any renderer may print it as it is. Gaps and recommendations are in priority order;
+ * the timeline and the audit trail in the order things happened.
+ */
+public record Report(
+    String schemaVersion,
+    Instant generatedAt,
+    ToolInfo tool,
+    ReportSummary summary,
+    List<Gap> gaps,
+    List<Recommendation> recommendations,
+    List<StepResult> steps,
+    List<TimelineEntry> timeline,
+    AuditTrail audit) {
+
+  /** The version of the JSON format, bumped on any incompatible change. */
+  public static final String SCHEMA_VERSION = "1.0";
+
+  public Report {
+    gaps = List.copyOf(gaps == null ? List.of() : gaps);
+    recommendations = List.copyOf(recommendations == null ? List.of() : recommendations);
+    steps = List.copyOf(steps == null ? List.of() : steps);
+    timeline = List.copyOf(timeline == null ? List.of() : timeline);
+  }
+}
