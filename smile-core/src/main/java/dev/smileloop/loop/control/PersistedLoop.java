@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import java.io.StringReader;
 import java.nio.file.Path;
 
@@ -19,8 +18,11 @@ import java.nio.file.Path;
  */
 public record PersistedLoop(SmileConfig config, Tutorial tutorial, LoopState state) {
 
-  private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
+  private static final Jsonb JSONB = JsonbBuilder.create();
   private static final int VERSION = 1;
+
+  /** The file's layout: one JSON-B pass writes it, JSON-P fields keep config and tutorial as they are. */
+  public record FileLayout(int version, String baseDir, JsonObject config, JsonObject tutorial, LoopState state) {}
 
   public String toJson() {
     JsonObjectBuilder tutorialJson =
@@ -28,15 +30,8 @@ public record PersistedLoop(SmileConfig config, Tutorial tutorial, LoopState sta
     if (tutorial.path() != null) {
       tutorialJson.add("path", tutorial.path().toString());
     }
-    JsonObject json =
-        Json.createObjectBuilder()
-            .add("version", VERSION)
-            .add("baseDir", config.baseDir().toString())
-            .add("config", ConfigLoader.toJson(config))
-            .add("tutorial", tutorialJson)
-            .add("state", Json.createReader(new StringReader(JSONB.toJson(state))).readObject())
-            .build();
-    return JSONB.toJson(json);
+    return JSONB.toJson(
+        new FileLayout(VERSION, config.baseDir().toString(), ConfigLoader.toJson(config), tutorialJson.build(), state));
   }
 
   public static PersistedLoop fromJson(String text) {

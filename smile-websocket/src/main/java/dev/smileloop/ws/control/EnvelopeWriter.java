@@ -89,7 +89,7 @@ public final class EnvelopeWriter {
     } else if (event instanceof StudentProgress e) {
       CommandRecord c = e.command();
       return c == null
-          ? new Payload.StudentProgress(e.iteration(), null, 0, null, 0, 0, false, false)
+          ? new Payload.StudentProgress(e.iteration(), null, 0, null, 0, 0, false, false, null)
           : new Payload.StudentProgress(
               e.iteration(),
               c.step(),
@@ -98,7 +98,8 @@ public final class EnvelopeWriter {
               c.exitCode(),
               c.durationMillis(),
               c.timedOut(),
-              c.fromMentor());
+              c.fromMentor(),
+              c.outputExcerpt());
     }
     throw new IllegalArgumentException("no payload for " + event.getClass().getName());
   }

@@ -52,7 +52,7 @@ public final class Payload {
     }
   }
 
-  /** One command the Student ran inside an attempt: live progress. */
+  /** One command the Student ran inside an attempt: live progress, with an excerpt of its output. */
   public record StudentProgress(
       int iteration,
       String step,
@@ -61,5 +61,6 @@ public final class Payload {
       int exitCode,
       long durationMillis,
       boolean timedOut,
-      boolean fromMentor) {}
+      boolean fromMentor,
+      String outputExcerpt) {}
 }

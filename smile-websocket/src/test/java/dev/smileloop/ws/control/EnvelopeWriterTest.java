@@ -117,8 +117,10 @@ class EnvelopeWriterTest {
     LoopEvent event = new LoopEvent.StudentProgress(3, command, Events.state(LoopStatus.RUNNING_STUDENT, 3));
     JsonObject payload = envelope(writer.event(event, 12, AT), "student_progress", 12);
     assertEquals(
-        Set.of("iteration", "step", "line", "command", "exitCode", "durationMillis", "timedOut", "fromMentor"),
+        Set.of("iteration", "step", "line", "command", "exitCode", "durationMillis", "timedOut", "fromMentor",
+            "outputExcerpt"),
         payload.keySet());
+    assertEquals("1 failing", payload.getString("outputExcerpt"));
     assertEquals(3, payload.getInt("iteration"));
     assertEquals("Run the tests", payload.getString("step"));
     assertEquals(42, payload.getInt("line"));
