@@ -1,13 +1,49 @@
 package dev.smileloop.loop.boundary;
 
 import dev.smileloop.loop.control.LoopSnapshot;
+import dev.smileloop.report.control.ReportBuilder;
+import dev.smileloop.report.control.ReportRenderer;
+import dev.smileloop.report.control.ReportWriter;
+import dev.smileloop.report.entity.ReportFormat;
+import dev.smileloop.report.entity.WriteResult;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.logging.Logger;
 
-/** Writes the reports of a loop that ended. */
+/**
+ * The gap report: written to the loop's {@code outputDir} whenever a loop ends, and rendered on
+ * demand (while a loop runs, too) for the REST API.
+ */
 @ApplicationScoped
 public class ReportPublisher {
 
-  public void publish(LoopSnapshot loop) {
-    // Filled in once the report writers land.
+  private static final Logger LOG = Logger.getLogger(ReportPublisher.class.getName());
+
+  @Inject Clock clock;
+
+  private ReportBuilder builder;
+  private ReportRenderer renderer;
+  private ReportWriter writer;
+
+  @PostConstruct
+  void init() {
+    builder = new ReportBuilder();
+    renderer = new ReportRenderer();
+    writer = new ReportWriter(clock);
+  }
+
+  /** Writes every format; falls back to standard output when the files cannot be written. */
+  public WriteResult publish(LoopSnapshot loop) {
+    WriteResult result =
+        writer.write(loop.state(), loop.tutorial(), loop.config(), loop.config().outputDirPath());
+    LOG.info(() -> "reports of loop " + loop.state().loopId() + ": " + result.paths());
+    return result;
+  }
+
+  /** One format of the report of {@code loop} as it stands now. */
+  public String render(LoopSnapshot loop, ReportFormat format) {
+    return renderer.render(builder.build(loop.state(), loop.tutorial(), loop.config(), clock), format);
   }
 }

@@ -523,7 +523,7 @@ public final class LoopEngine {
         onFinish.accept(new LoopSnapshot(state, r.request.tutorial(), r.request.config()));
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "could not finish loop " + r.loopId, e);
-        fire(new LoopEvent.LoopError("could not write the reports: " + e.getMessage(), state));
+        fire(new LoopEvent.LoopError("could not finish the loop (reports): " + e.getMessage(), state));
       }
       fire(new LoopEvent.LoopCompleted(status, reason, state.iteration(), state));
     }
