@@ -61,14 +61,17 @@ public final class SecretRedactor {
       Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.\\-]*://[^\\s:/@]+:)([^\\s/@]+)(@)");
 
   // password=..., token: ..., "api_key": "..." (the key may be quoted, as in JSON or YAML).
+  // The name starts where no name character precedes it and is at most 64 characters long, so a
+  // long run of letters (output, a generated summary) costs linear time, not quadratic.
   private static final Pattern SECRET_ASSIGNMENT =
       Pattern.compile(
-          "(?i)([\"']?[A-Za-z0-9_.\\-]*" + SECRET_WORD + "[A-Za-z0-9_.\\-]*[\"']?\\s*[:=]\\s*)" + VALUE);
+          "(?i)(?<![A-Za-z0-9_.\\-])([\"']?[A-Za-z0-9_.\\-]{0,64}" + SECRET_WORD
+              + "[A-Za-z0-9_.\\-]{0,64}[\"']?\\s*[:=]\\s*)" + VALUE);
 
   // FOO_KEY=..., export BAR_TOKEN=...: masked when the value looks random rather than like a path.
   private static final Pattern SECRET_VARIABLE =
       Pattern.compile(
-          "\\b([A-Z0-9_]*(?:_KEY|_TOKEN|_SECRET|PASSWORD|_PASS|_PWD|_CREDENTIALS?)\\s*[:=]\\s*)" + VALUE);
+          "\\b([A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|PASSWORD|_PASS|_PWD|_CREDENTIALS?)\\s*[:=]\\s*)" + VALUE);
 
   private static final Pattern SECRET_ENV_NAME =
       Pattern.compile("(?i).*(token|secret|passw|passphrase|api_?key|access_?key|private_?key"

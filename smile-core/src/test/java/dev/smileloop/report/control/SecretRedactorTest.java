@@ -122,4 +122,14 @@ class SecretRedactorTest {
     Validators.assertValidSarif(renderer.sarif(report));
     Validators.assertValidJunit(renderer.junitXml(report));
   }
+
+  @Test
+  void longRunsOfLettersAreRedactedWithoutQuadraticBacktracking() {
+    // 256 KB of one word: a quadratic pattern needs minutes here, a linear one milliseconds.
+    String text = "x".repeat(256 * 1024) + " password=hunter22";
+    String redacted =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(20), () -> new SecretRedactor().redact(text));
+    org.junit.jupiter.api.Assertions.assertTrue(redacted.endsWith("password=" + SecretRedactor.MASK));
+  }
 }
