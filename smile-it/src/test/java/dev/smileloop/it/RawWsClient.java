@@ -29,6 +29,7 @@ final class RawWsClient implements AutoCloseable {
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final CountDownLatch reading = new CountDownLatch(1);
   private final List<JsonObject> texts = new CopyOnWriteArrayList<>();
+  private volatile boolean answerPings;
 
   /** A client that reads (and never pongs) from the start. */
   RawWsClient(int port) throws IOException {
@@ -75,8 +76,23 @@ final class RawWsClient implements AutoCloseable {
     return headers.toString().lines().findFirst().orElse("");
   }
 
+  /** Starts reading, and from now on answers pings: a slow client that caught up. */
   void resume() {
+    answerPings = true;
     reading.countDown();
+  }
+
+  private void pong(byte[] payload) throws IOException {
+    byte[] mask = new byte[4];
+    new SecureRandom().nextBytes(mask);
+    OutputStream out = socket.getOutputStream();
+    out.write(0x8A);
+    out.write(0x80 | payload.length);
+    out.write(mask);
+    for (int i = 0; i < payload.length; i++) {
+      out.write(payload[i] ^ mask[i % 4]);
+    }
+    out.flush();
   }
 
   /** The text messages received so far, parsed. */
@@ -107,7 +123,10 @@ final class RawWsClient implements AutoCloseable {
             message.reset();
           }
         } else if (opcode == 0x9) {
-          pings.incrementAndGet(); // and, on purpose, no pong
+          pings.incrementAndGet();
+          if (answerPings) {
+            pong(payload);
+          }
         } else if (opcode == 0x8) {
           closeCode.complete(length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005);
           return;

@@ -156,7 +156,8 @@ public final class LoopEngine {
                 : resumeFrom.mentorNotes().stream().filter(n -> n.iteration() <= done).toList();
         String loopId = resumeFrom == null ? UUID.randomUUID().toString() : resumeFrom.loopId();
         Instant startedAt = resumeFrom == null ? now : resumeFrom.startedAt();
-        Run r = new Run(loopId, request, store, config.llmProvider() == LlmProvider.EXTERNAL);
+        Run r =
+            new Run(loopId, request, new StateWriter(store, executor), config.llmProvider() == LlmProvider.EXTERNAL);
         r.studentReports = done;
         if (r.external) {
           r.studentSlots.add(new CompletableFuture<>()); // a Student may report before the loop waits
@@ -511,13 +512,11 @@ public final class LoopEngine {
         r.task.cancel(true);
       }
       try {
-        if (status == LoopStatus.COMPLETED || status == LoopStatus.STOPPED) {
-          r.store.delete();
-        }
+        // Success and an explicit stop remove the state; every other ending keeps it to inspect.
+        boolean remove = status == LoopStatus.COMPLETED || status == LoopStatus.STOPPED;
+        r.writer.finish(remove ? null : snapshotOf(r));
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "could not remove the state file", e);
-      } finally {
-        r.store.close();
+        LOG.log(Level.WARNING, "could not finish the state file", e);
       }
       try {
         onFinish.accept(new LoopSnapshot(state, r.request.tutorial(), r.request.config()));
@@ -560,15 +559,13 @@ public final class LoopEngine {
   }
 
   private void persist(Run r) {
-    if (state.status() == LoopStatus.COMPLETED || state.status() == LoopStatus.STOPPED) {
-      return; // end() removes the state file
+    if (!state.status().isTerminal()) {
+      r.writer.submit(snapshotOf(r)); // end() writes the terminal state itself
     }
-    try {
-      r.store.save(new PersistedLoop(r.request.config(), r.request.tutorial(), state).toJson());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not persist loop state", e);
-      fire(new LoopEvent.LoopError("could not persist the loop state: " + e.getMessage(), state));
-    }
+  }
+
+  private PersistedLoop snapshotOf(Run r) {
+    return new PersistedLoop(r.request.config(), r.request.tutorial(), state);
   }
 
   private void fire(LoopEvent event) {
@@ -615,7 +612,7 @@ public final class LoopEngine {
   private static final class Run {
     final String loopId;
     final LoopRequest request;
-    final StateStore store;
+    final StateWriter writer;
     final boolean external;
     /** Open callback slots in the order the loop will consume them (guarded by the lock). */
     final Deque<CompletableFuture<StudentOutput>> studentSlots = new ArrayDeque<>();
@@ -628,10 +625,10 @@ public final class LoopEngine {
     Future<?> task;
     ScheduledFuture<?> deadline;
 
-    Run(String loopId, LoopRequest request, StateStore store, boolean external) {
+    Run(String loopId, LoopRequest request, StateWriter writer, boolean external) {
       this.loopId = loopId;
       this.request = request;
-      this.store = store;
+      this.writer = writer;
       this.external = external;
     }
   }

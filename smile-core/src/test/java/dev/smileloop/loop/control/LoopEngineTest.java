@@ -292,7 +292,13 @@ class LoopEngineTest {
             });
     engine.start(request(3));
     assertTrue(inMentor.await(5, TimeUnit.SECONDS));
-    PersistedLoop persisted = PersistedLoop.fromJson(Files.readString(dir.resolve(".smile/state.json")));
+    // Written in the background: wait for the snapshot of the transition to running_mentor.
+    PersistedLoop persisted = null;
+    for (int i = 0; i < 500 && (persisted == null || persisted.state().status() != LoopStatus.RUNNING_MENTOR); i++) {
+      Thread.sleep(10);
+      Path file = dir.resolve(".smile/state.json");
+      persisted = Files.exists(file) ? PersistedLoop.fromJson(Files.readString(file)) : null;
+    }
     assertEquals(LoopStatus.RUNNING_MENTOR, persisted.state().status());
     assertEquals(StudentStatus.ASK_MENTOR, persisted.state().history().get(0).studentOutput().status());
     assertEquals(tutorial.markdown(), persisted.tutorial().markdown());
