@@ -89,6 +89,10 @@ public final class CommandSplitter {
 
   /** Whether bash would run {@code text} as it is, without waiting for more lines. */
   public boolean complete(String text) {
+    if (endsWithContinuation(text)) {
+      // bash -n accepts a trailing backslash at the end of its input; a person would type on.
+      return false;
+    }
     if (simpleAndComplete(text)) {
       return true;
     }
@@ -201,6 +205,14 @@ public final class CommandSplitter {
       }
     }
     return !single && !dbl && depth == 0 && !endsWithOperator(last);
+  }
+
+  private static boolean endsWithContinuation(String text) {
+    int backslashes = 0;
+    for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 1;
   }
 
   private static boolean endsWithOperator(char last) {

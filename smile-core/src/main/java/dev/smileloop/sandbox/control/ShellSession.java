@@ -6,14 +6,13 @@ import dev.smileloop.sandbox.entity.CommandResult;
 import dev.smileloop.sandbox.entity.SandboxPaths;
 import dev.smileloop.sandbox.entity.Workspace;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -70,8 +69,8 @@ public final class ShellSession implements AutoCloseable {
   private final byte[] chunk = new byte[4096];
 
   private Process process;
-  private FileChannel log;
-  private FileChannel logReader;
+  private FileOutputStream log;
+  private RandomAccessFile logReader;
   private OutputStream input;
   private InputStream output;
   private int sequence;
@@ -126,12 +125,16 @@ public final class ShellSession implements AutoCloseable {
    */
   public CommandResult run(String command, Duration timeout)
       throws IOException, InterruptedException {
+    if (Thread.interrupted()) {
+      destroy();
+      throw new InterruptedException("interrupted before a tutorial command ran");
+    }
     if (process == null) {
       start();
     }
     int number = ++sequence;
-    log.write(ByteBuffer.wrap(("$ " + command.strip() + "\n").getBytes(UTF_8)));
-    long from = log.size();
+    log.write(("$ " + command.strip() + "\n").getBytes(UTF_8));
+    long from = logReader.length();
     long started = System.nanoTime();
     Reply reply =
         send("__smile_n=" + number + ";__smile_c=" + ansiQuote(command) + ";eval \"$__smile_r\"\n")
@@ -170,13 +173,9 @@ public final class ShellSession implements AutoCloseable {
     builder.redirectError(errors.toFile());
     pending.reset();
     if (log == null) {
-      log =
-          FileChannel.open(
-              transcript,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND,
-              StandardOpenOption.WRITE);
-      logReader = FileChannel.open(transcript, StandardOpenOption.READ);
+      // Plain streams, not NIO channels: an interrupt must not close the transcript.
+      log = new FileOutputStream(transcript.toFile(), true);
+      logReader = new RandomAccessFile(transcript.toFile(), "r");
     }
     process = builder.start();
     input = process.getOutputStream();
@@ -300,7 +299,7 @@ public final class ShellSession implements AutoCloseable {
 
   /** The command's output, cut to head and tail, with the shell's line prefixes removed. */
   private String excerpt(long from) throws IOException {
-    long size = log.size() - from;
+    long size = logReader.length() - from;
     String text;
     if (size <= EXCERPT_LIMIT) {
       text = read(logReader, from, (int) size);
@@ -318,13 +317,15 @@ public final class ShellSession implements AutoCloseable {
     return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
-  private static String read(FileChannel channel, long position, int length) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(length);
+  private static String read(RandomAccessFile file, long position, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    file.seek(position);
+    int total = 0;
     int read;
-    do {
-      read = channel.read(buffer, position + buffer.position());
-    } while (read > 0 && buffer.hasRemaining());
-    return new String(buffer.array(), 0, buffer.position(), UTF_8);
+    while (total < length && (read = file.read(bytes, total, length - total)) > 0) {
+      total += read;
+    }
+    return new String(bytes, 0, total, UTF_8);
   }
 
   /**
