@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +45,8 @@ import java.util.stream.Collectors;
  * The rules it follows are described on {@link BuiltinStudent}.
  */
 final class Attempt {
+
+  private static final Pattern NUMBERED_STEP = Pattern.compile("^(Step\\s+\\d+[a-z]?)\\b", Pattern.CASE_INSENSITIVE);
 
   private final Tutorial tutorial;
   private final TutorialStructure structure;
@@ -614,8 +618,7 @@ final class Attempt {
     if (heading == null || heading.isBlank()) {
       return "The introduction";
     }
-    java.util.regex.Matcher numbered =
-        java.util.regex.Pattern.compile("^(Step\\s+\\d+[a-z]?)\\b", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(heading);
+    Matcher numbered = NUMBERED_STEP.matcher(heading);
     return numbered.find() ? numbered.group(1) : "The step '" + heading + "'";
   }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The deterministic built-in learner: a careful, literal-minded person with one terminal. It reads
@@ -135,7 +136,7 @@ public final class BuiltinStudent implements StudentAgent {
 
   private String seconds(Instant started) {
     Duration took = Duration.between(started, clock.instant());
-    return String.format(java.util.Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+    return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
   }
 
   private static StudentOutput withSummary(StudentOutput o, String summary) {
