@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -261,7 +262,13 @@ final class Attempt {
 
   private void runCommand(Step step, Command command) throws IOException, InterruptedException {
     CommandResult result = execute(command.text(), command.line(), step.heading(), false);
-    switch (classify(result)) {
+    Outcome outcome = classify(result);
+    Optional<List<String>> packages = PackageInstall.packages(command.text());
+    if ((outcome == Outcome.MISSING || outcome == Outcome.FAILED) && packages.isPresent()) {
+      handleInstall(step, command, result, packages.get());
+      return;
+    }
+    switch (outcome) {
       case OK -> noticeShellEnd(step, command, result);
       case TIMED_OUT -> {
         attempted.add(ran(command, result) + "; stopped it after " + behavior.timeoutSeconds() + " s");
@@ -294,6 +301,40 @@ final class Attempt {
       }
     }
     escalate(difficulty(StuckTrigger.MISSING_DEPENDENCY, step, command, result, 1, tried));
+  }
+
+  /**
+   * A system package install cannot work in the read-only, offline sandbox. It is not re-run;
+   * what counts is whether the packages are there anyway, as on a prepared machine.
+   */
+  private void handleInstall(Step step, Command command, CommandResult result, List<String> packages)
+      throws IOException, InterruptedException {
+    attempted.add(ran(command, result));
+    CommandResult check = shell.run(PackageInstall.missingCheck(packages), timeout);
+    List<String> missing = check.output().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    String names = packages.stream().map(name -> "`" + name + "`").collect(Collectors.joining(", "));
+    attempted.add("checked whether " + names + " " + (packages.size() == 1 ? "is" : "are") + " installed already: "
+        + (missing.isEmpty() ? "yes" : "missing " + String.join(", ", missing)));
+    if (missing.isEmpty()) {
+      notices.add(
+          new Notice(
+              StuckTrigger.MISSING_DEPENDENCY.wireName(),
+              location(command.line(), step),
+              "the install command cannot run in the read-only, offline sandbox (" + problem(result) + ")",
+              names + (packages.size() == 1 ? " is" : " are") + " installed already, so I read on"));
+      return;
+    }
+    escalate(
+        new Difficulty(
+            StuckTrigger.MISSING_DEPENDENCY,
+            location(command.line(), step),
+            command.text(),
+            result,
+            "cannot install " + String.join(", ", missing) + " in the read-only, offline sandbox ("
+                + problem(result) + "), and " + (missing.size() == 1 ? "it is" : "they are") + " not installed",
+            1,
+            List.of(),
+            fixedLines.get(command.line())));
   }
 
   private void handleFailure(Step step, Command command, CommandResult first)
@@ -568,8 +609,10 @@ final class Attempt {
     String key = OutputText.keyLine(result.output());
     asked =
         switch (d.trigger()) {
-          case MISSING_DEPENDENCY -> step + " runs `" + command + "` (line " + line + ") and the shell answers '" + key
-              + "' (exit " + result.exitCode() + ").";
+          case MISSING_DEPENDENCY -> d.problem().startsWith("cannot install")
+              ? step + " runs `" + command + "` (line " + line + "), but I " + d.problem() + "."
+              : step + " runs `" + command + "` (line " + line + ") and the shell answers '" + key + "' (exit "
+                  + result.exitCode() + ").";
           case TIMEOUT -> step + " runs `" + command + "` (line " + line + "), which was still running after "
               + behavior.timeoutSeconds() + " s, so I stopped it.";
           default -> step + " runs `" + command + "` (line " + line + "); it failed"

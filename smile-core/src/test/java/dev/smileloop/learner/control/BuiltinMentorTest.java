@@ -282,6 +282,56 @@ class BuiltinMentorTest {
   }
 
   @Test
+  void aMissingSystemPackageBelongsUnderPrerequisites() throws Exception {
+    Tutorial tutorial = tutorial("# I\n\n## Step 1\n\n```bash\nsudo apt-get install -y jq smile-fixture-pkg\n```\n");
+    BuiltinMentor mentor = new BuiltinMentor(toolsOnPath("jq"));
+    MentorTask task =
+        question(tutorial, "missing_dependency", 6, "sudo apt-get install -y jq smile-fixture-pkg", 127, "bash: sudo: command not found", List.of());
+
+    MentorAnswer answer = mentor.advise(task);
+
+    assertEquals("package-install", mentor.ruleFor(task));
+    assertFalse(answer.resolvable());
+    assertTrue(answer.notes().contains("list `smile-fixture-pkg` under Prerequisites"), answer.notes());
+    assertFalse(answer.notes().contains("`jq`,"), "jq is available and not named: " + answer.notes());
+  }
+
+  @Test
+  void aMissingSystemPackageWithAStandInCanBeBridged() throws Exception {
+    Tutorial tutorial = tutorial("# I\n\n## Step 1\n\n```bash\nbrew install tree\n```\n");
+
+    MentorAnswer answer =
+        new BuiltinMentor(toolsOnPath("find")).advise(question(tutorial, "missing_dependency", 6, "brew install tree", 127,
+            "bash: brew: command not found", List.of()));
+
+    assertTrue(answer.resolvable());
+    assertTrue(answer.notes().contains("brew install tree"), answer.notes());
+    assertTrue(fixes(answer).get(0).startsWith("tree() {"), answer.notes());
+  }
+
+  @Test
+  void aDownloadWithoutNetworkSaysHowToShareIt() throws Exception {
+    Tutorial tutorial = tutorial("# F\n\n## Step 1\n\n```bash\ncurl -fsS https://example.com -o page.html\n```\n");
+
+    MentorAnswer answer =
+        new BuiltinMentor().advise(question(tutorial, "command_failure", 6, "curl -fsS https://example.com -o page.html", 6,
+            "curl: (6) Could not resolve host: example.com", List.of()));
+
+    assertFalse(answer.resolvable());
+    assertTrue(answer.notes().contains("needs the internet"), answer.notes());
+    assertTrue(answer.notes().contains("\"network\": true"), answer.notes());
+  }
+
+  @Test
+  void installCommandsAreRecognisedWithTheirPackages() {
+    assertEquals(List.of("jq", "tree"), PackageInstall.packages("sudo apt-get update && sudo apt-get install -y jq tree").orElseThrow());
+    assertEquals(List.of("node"), PackageInstall.packages("brew install node@20").orElseThrow());
+    assertEquals(List.of("git"), PackageInstall.packages("sudo dnf -y install git").orElseThrow());
+    assertTrue(PackageInstall.packages("pip install requests").isEmpty());
+    assertTrue(PackageInstall.packages("echo apt-get install").isEmpty());
+  }
+
+  @Test
   void aContractOnlyQuestionIsAnsweredFromItsProblemText() throws Exception {
     Tutorial tutorial = tutorial(TREE_TUTORIAL);
     StudentOutput bare = StudentOutput.of(StudentStatus.ASK_MENTOR, "Step 2", "bash: tree: command not found", "What now?", null, null);

@@ -202,6 +202,32 @@ class BuiltinStudentTest {
     assertEquals("3", medium.commands().get(medium.commands().size() - 1).outputExcerpt());
   }
 
+  @Test
+  void anInstallStepForToolsThatAreThereIsANoticeAndTheLearnerReadsOn() throws Exception {
+    StudentOutput output = attempt(tutorial("install-step"), behavior(Patience.LOW));
+
+    assertEquals(StudentStatus.COMPLETED, output.status(), output.toString());
+    Notice notice = output.notices().get(0);
+    assertEquals("missing_dependency", notice.trigger());
+    assertEquals(6, notice.location().line());
+    assertTrue(notice.workaround().contains("`bash` is installed already"), notice.workaround());
+    assertEquals(1, runs(output, "sudo apt-get install -y bash"), "installs are not re-run");
+  }
+
+  @Test
+  void anInstallStepForToolsThatAreMissingIsAMissingDependency(@TempDir Path folder) throws Exception {
+    Tutorial tutorial =
+        LearnerFixtures.inline(folder, "# I\n\n## Step 1\n\n```bash\nsudo apt-get install -y bash smile-fixture-pkg\n```\n");
+
+    StudentOutput output = attempt(tutorial, behavior(Patience.LOW));
+
+    assertEquals(StudentStatus.ASK_MENTOR, output.status());
+    assertEquals("missing_dependency", output.trigger());
+    assertEquals(6, output.location().line());
+    assertTrue(output.problem().startsWith("cannot install smile-fixture-pkg in the read-only, offline sandbox"), output.problem());
+    assertTrue(output.questionForMentor().contains("but I cannot install smile-fixture-pkg"), output.questionForMentor());
+  }
+
   // ---- command failure ----------------------------------------------------------------------------
 
   @Test
