@@ -14,7 +14,8 @@ import java.util.List;
  * runs before that place next time. The first matching rule answers, in this order: a place that
  * was already answered (the fix did not help: blocker), timeout, port in use, permission denied,
  * python vs python3, system package install, missing file or folder, missing command, no network,
- * write outside the workspace, ambiguous instruction, anything else (blocker, error quoted).
+ * write outside the workspace, keyboard input, ambiguous instruction, anything else (blocker, error
+ * quoted).
  */
 public final class BuiltinMentor implements MentorAgent {
 
@@ -32,6 +33,7 @@ public final class BuiltinMentor implements MentorAgent {
           new MissingCommandRule(),
           new NetworkAccessRule(),
           new ReadOnlyLocationRule(),
+          new InteractiveInputRule(),
           new AmbiguousInstructionRule(),
           new UnknownProblemRule());
 

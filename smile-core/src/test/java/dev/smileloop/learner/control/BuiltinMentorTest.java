@@ -220,6 +220,30 @@ class BuiltinMentorTest {
   }
 
   @Test
+  void aTimedOutEditorIsAnInteractiveProgramNotAServer() throws Exception {
+    Tutorial tutorial = tutorial("# E\n\n## Step 1\n\n```bash\nvim app.conf\n```\n");
+
+    MentorAnswer answer = new BuiltinMentor().advise(question(tutorial, "timeout", 6, "vim app.conf", 124, "", List.of()));
+
+    assertFalse(answer.resolvable());
+    assertTrue(answer.notes().contains("interactive program"), answer.notes());
+    assertFalse(answer.notes().contains("background"), answer.notes());
+  }
+
+  @Test
+  void aPromptThatGetsNoAnswerAsksTheAuthorToSayWhatToType() throws Exception {
+    Tutorial tutorial = tutorial("# P\n\n## Step 1\n\n```bash\nread -p \"Name: \" NAME\n```\n");
+    BuiltinMentor mentor = new BuiltinMentor();
+    MentorTask task = question(tutorial, "command_failure", 6, "read -p \"Name: \" NAME", 1, "", List.of());
+
+    MentorAnswer answer = mentor.advise(task);
+
+    assertEquals("keyboard-input", mentor.ruleFor(task));
+    assertFalse(answer.resolvable());
+    assertTrue(answer.notes().contains("say exactly what to enter"), answer.notes());
+  }
+
+  @Test
   void aVagueMakeItRunnableStepBecomesChmodOfTheSavedScript() throws Exception {
     Tutorial tutorial = LearnerFixtures.tutorial("vague-step");
     MentorTask task = question(tutorial, "ambiguous_instruction", 14, "", 0, "", List.of());
