@@ -511,6 +511,12 @@ final class Attempt {
     records.add(record);
     commandsRun.add(text);
     progress.accept(record);
+    if (result.shellEnded()) {
+      attempted.add(
+          "`" + OutputText.shortCommand(text) + "` (line " + line + ") "
+              + (result.timedOut() ? "was killed with its shell" : "ended the shell")
+              + "; the next command runs in a new shell in " + result.directory() + ", without earlier variables and functions");
+    }
     return result;
   }
 

@@ -38,6 +38,8 @@ public final class CommandSplitter {
           "esac", "select", "function", "coproc");
   private static final Pattern WORD = Pattern.compile("[^\\s;&|()<>]+");
 
+  private static final int VERDICT_CACHE_LIMIT = 2_000;
+
   private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
   private final String bash;
 
@@ -95,6 +97,10 @@ public final class CommandSplitter {
     }
     if (simpleAndComplete(text)) {
       return true;
+    }
+    if (verdicts.size() > VERDICT_CACHE_LIMIT) {
+      // A server parses many tutorials; the cache only has to cover one.
+      verdicts.clear();
     }
     return verdicts.computeIfAbsent(text, this::bashSaysComplete);
   }
