@@ -560,8 +560,12 @@ final class Attempt {
     if (ask != null) {
       Difficulty d = ask;
       String summary =
-          "Stopped at line " + d.location().line() + " in " + stepName(d.location().heading()) + " ("
-              + stepsReached.size() + " of " + stepsWithWork + " steps reached): " + counts() + ".";
+          deferred.isEmpty()
+              ? "Stopped at line " + d.location().line() + " in " + stepName(d.location().heading()) + " ("
+                  + stepsReached.size() + " of " + stepsWithWork + " steps reached): " + counts() + "."
+              : "Read on to the end (" + stepsReached.size() + " of " + stepsWithWork + " steps reached); asking about"
+                  + " the first unresolved difficulty, line " + d.location().line() + " in "
+                  + stepName(d.location().heading()) + ": " + counts() + ".";
       return new StudentOutput(
           StudentStatus.ASK_MENTOR, d.location().heading(), attempted, d.problem(), question(d), null,
           summary + skippedNote(), files, commandsRun, d.location(), d.trigger().wireName(), records, notices);

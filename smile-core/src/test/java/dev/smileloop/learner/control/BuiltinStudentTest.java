@@ -171,6 +171,8 @@ class BuiltinStudentTest {
     assertEquals(StudentStatus.ASK_MENTOR, high.status());
     assertEquals(17, high.location().line());
     assertTrue(run(high).contains("wc -l < data/values.csv"), "high patience reads on");
+    assertTrue(high.summary().startsWith("Read on to the end (3 of 3 steps reached)"), high.summary());
+    assertTrue(medium.summary().startsWith("Stopped at line 17 in Step 2"), medium.summary());
   }
 
   @Test
