@@ -4,6 +4,7 @@ import dev.smileloop.learner.entity.Paragraph;
 import dev.smileloop.learner.entity.Step;
 import dev.smileloop.learner.entity.StepKind;
 import dev.smileloop.learner.entity.VagueInstruction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class AmbiguityDetector {
           "\\b(whatever|whichever|as\\s+needed|as\\s+appropriate|appropriate(ly)?|(as\\s+|if\\s+)?"
               + "necessary|accordingly|somehow|etc\\b\\.?|for\\s+your\\s+(setup|system|environment|"
               + "machine|needs)|the\\s+usual\\s+way|as\\s+usual|if\\s+needed|as\\s+required|"
-              + "if\\s+required|properly|suitabl[ey]|relevant|and\\s+so\\s+on|as\\s+you\\s+see\\s+fit)",
+              + "if\\s+required|and\\s+so\\s+on|as\\s+you\\s+see\\s+fit)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern SENTENCE = Pattern.compile("[^.!?]+(?:[.!?]+|$)");
 
@@ -95,7 +96,7 @@ final class AmbiguityDetector {
   static List<Sentence> sentences(Paragraph paragraph) {
     String joined = String.join("\n", paragraph.lines());
     Matcher matcher = SENTENCE.matcher(joined);
-    List<Sentence> sentences = new java.util.ArrayList<>();
+    List<Sentence> sentences = new ArrayList<>();
     while (matcher.find()) {
       String raw = matcher.group();
       int leading = raw.length() - raw.stripLeading().length();

@@ -33,8 +33,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +46,8 @@ import java.util.stream.Collectors;
  * The rules it follows are described on {@link BuiltinStudent}.
  */
 final class Attempt {
+
+  private static final Pattern NUMBERED_STEP = Pattern.compile("^(Step\\s+\\d+[a-z]?)\\b", Pattern.CASE_INSENSITIVE);
 
   private final Tutorial tutorial;
   private final TutorialStructure structure;
@@ -257,7 +262,13 @@ final class Attempt {
 
   private void runCommand(Step step, Command command) throws IOException, InterruptedException {
     CommandResult result = execute(command.text(), command.line(), step.heading(), false);
-    switch (classify(result)) {
+    Outcome outcome = classify(result);
+    Optional<List<String>> packages = PackageInstall.packages(command.text());
+    if ((outcome == Outcome.MISSING || outcome == Outcome.FAILED) && packages.isPresent()) {
+      handleInstall(step, command, result, packages.get());
+      return;
+    }
+    switch (outcome) {
       case OK -> noticeShellEnd(step, command, result);
       case TIMED_OUT -> {
         attempted.add(ran(command, result) + "; stopped it after " + behavior.timeoutSeconds() + " s");
@@ -290,6 +301,40 @@ final class Attempt {
       }
     }
     escalate(difficulty(StuckTrigger.MISSING_DEPENDENCY, step, command, result, 1, tried));
+  }
+
+  /**
+   * A system package install cannot work in the read-only, offline sandbox. It is not re-run;
+   * what counts is whether the packages are there anyway, as on a prepared machine.
+   */
+  private void handleInstall(Step step, Command command, CommandResult result, List<String> packages)
+      throws IOException, InterruptedException {
+    attempted.add(ran(command, result));
+    CommandResult check = shell.run(PackageInstall.missingCheck(packages), timeout);
+    List<String> missing = check.output().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    String names = packages.stream().map(name -> "`" + name + "`").collect(Collectors.joining(", "));
+    attempted.add("checked whether " + names + " " + (packages.size() == 1 ? "is" : "are") + " installed already: "
+        + (missing.isEmpty() ? "yes" : "missing " + String.join(", ", missing)));
+    if (missing.isEmpty()) {
+      notices.add(
+          new Notice(
+              StuckTrigger.MISSING_DEPENDENCY.wireName(),
+              location(command.line(), step),
+              "the install command cannot run in the read-only, offline sandbox (" + problem(result) + ")",
+              names + (packages.size() == 1 ? " is" : " are") + " installed already, so I read on"));
+      return;
+    }
+    escalate(
+        new Difficulty(
+            StuckTrigger.MISSING_DEPENDENCY,
+            location(command.line(), step),
+            command.text(),
+            result,
+            "cannot install " + String.join(", ", missing) + " in the read-only, offline sandbox ("
+                + problem(result) + "), and " + (missing.size() == 1 ? "it is" : "they are") + " not installed",
+            1,
+            List.of(),
+            fixedLines.get(command.line())));
   }
 
   private void handleFailure(Step step, Command command, CommandResult first)
@@ -466,6 +511,12 @@ final class Attempt {
     records.add(record);
     commandsRun.add(text);
     progress.accept(record);
+    if (result.shellEnded()) {
+      attempted.add(
+          "`" + OutputText.shortCommand(text) + "` (line " + line + ") "
+              + (result.timedOut() ? "was killed with its shell" : "ended the shell")
+              + "; the next command runs in a new shell in " + result.directory() + ", without earlier variables and functions");
+    }
     return result;
   }
 
@@ -509,8 +560,12 @@ final class Attempt {
     if (ask != null) {
       Difficulty d = ask;
       String summary =
-          "Stopped at line " + d.location().line() + " in " + stepName(d.location().heading()) + " ("
-              + stepsReached.size() + " of " + stepsWithWork + " steps reached): " + counts() + ".";
+          deferred.isEmpty()
+              ? "Stopped at line " + d.location().line() + " in " + stepName(d.location().heading()) + " ("
+                  + stepsReached.size() + " of " + stepsWithWork + " steps reached): " + counts() + "."
+              : "Read on to the end (" + stepsReached.size() + " of " + stepsWithWork + " steps reached); asking about"
+                  + " the first unresolved difficulty, line " + d.location().line() + " in "
+                  + stepName(d.location().heading()) + ": " + counts() + ".";
       return new StudentOutput(
           StudentStatus.ASK_MENTOR, d.location().heading(), attempted, d.problem(), question(d), null,
           summary + skippedNote(), files, commandsRun, d.location(), d.trigger().wireName(), records, notices);
@@ -564,8 +619,10 @@ final class Attempt {
     String key = OutputText.keyLine(result.output());
     asked =
         switch (d.trigger()) {
-          case MISSING_DEPENDENCY -> step + " runs `" + command + "` (line " + line + ") and the shell answers '" + key
-              + "' (exit " + result.exitCode() + ").";
+          case MISSING_DEPENDENCY -> d.problem().startsWith("cannot install")
+              ? step + " runs `" + command + "` (line " + line + "), but I " + d.problem() + "."
+              : step + " runs `" + command + "` (line " + line + ") and the shell answers '" + key + "' (exit "
+                  + result.exitCode() + ").";
           case TIMEOUT -> step + " runs `" + command + "` (line " + line + "), which was still running after "
               + behavior.timeoutSeconds() + " s, so I stopped it.";
           default -> step + " runs `" + command + "` (line " + line + "); it failed"
@@ -614,8 +671,7 @@ final class Attempt {
     if (heading == null || heading.isBlank()) {
       return "The introduction";
     }
-    java.util.regex.Matcher numbered =
-        java.util.regex.Pattern.compile("^(Step\\s+\\d+[a-z]?)\\b", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(heading);
+    Matcher numbered = NUMBERED_STEP.matcher(heading);
     return numbered.find() ? numbered.group(1) : "The step '" + heading + "'";
   }
 

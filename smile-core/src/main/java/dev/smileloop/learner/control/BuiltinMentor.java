@@ -13,8 +13,9 @@ import java.util.List;
  * and, where one works inside the sandbox, one fenced {@code bash} fix block the built-in learner
  * runs before that place next time. The first matching rule answers, in this order: a place that
  * was already answered (the fix did not help: blocker), timeout, port in use, permission denied,
- * python vs python3, missing file or folder, missing command, write outside the workspace,
- * ambiguous instruction, anything else (blocker, error quoted).
+ * python vs python3, system package install, missing file or folder, missing command, no network,
+ * write outside the workspace, keyboard input, ambiguous instruction, anything else (blocker, error
+ * quoted).
  */
 public final class BuiltinMentor implements MentorAgent {
 
@@ -27,9 +28,12 @@ public final class BuiltinMentor implements MentorAgent {
           new PortInUseRule(),
           new PermissionDeniedRule(),
           new PythonCommandRule(),
+          new PackageInstallRule(),
           new MissingPathRule(),
           new MissingCommandRule(),
+          new NetworkAccessRule(),
           new ReadOnlyLocationRule(),
+          new InteractiveInputRule(),
           new AmbiguousInstructionRule(),
           new UnknownProblemRule());
 

@@ -11,10 +11,12 @@ import dev.smileloop.sandbox.control.ShellSession;
 import dev.smileloop.sandbox.control.Workspaces;
 import dev.smileloop.sandbox.entity.Workspace;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The deterministic built-in learner: a careful, literal-minded person with one terminal. It reads
@@ -98,7 +100,12 @@ public final class BuiltinStudent implements StudentAgent {
     StudentOutput output = null;
     try (ShellSession shell = ShellSession.open(sandbox, workspace)) {
       output = new Attempt(task, structure, shell, sandbox.commands(), parser.splitter()).run();
+    } catch (ClosedByInterruptException e) {
+      throw interrupted(e);
     } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(e);
+      }
       throw new AgentException(
           AgentException.Kind.FATAL, "The learner's " + sandbox.description() + " failed: " + e.getMessage(), e);
     } finally {
@@ -108,6 +115,13 @@ public final class BuiltinStudent implements StudentAgent {
       }
     }
     return output;
+  }
+
+  private static InterruptedException interrupted(IOException cause) {
+    Thread.interrupted();
+    InterruptedException interrupted = new InterruptedException("the learner was interrupted");
+    interrupted.initCause(cause);
+    return interrupted;
   }
 
   private static String release(Workspace workspace, StudentOutput output, StudentTask task) {
@@ -122,7 +136,7 @@ public final class BuiltinStudent implements StudentAgent {
 
   private String seconds(Instant started) {
     Duration took = Duration.between(started, clock.instant());
-    return String.format(java.util.Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+    return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
   }
 
   private static StudentOutput withSummary(StudentOutput o, String summary) {

@@ -38,6 +38,8 @@ public final class CommandSplitter {
           "esac", "select", "function", "coproc");
   private static final Pattern WORD = Pattern.compile("[^\\s;&|()<>]+");
 
+  private static final int VERDICT_CACHE_LIMIT = 2_000;
+
   private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
   private final String bash;
 
@@ -89,8 +91,16 @@ public final class CommandSplitter {
 
   /** Whether bash would run {@code text} as it is, without waiting for more lines. */
   public boolean complete(String text) {
+    if (endsWithContinuation(text)) {
+      // bash -n accepts a trailing backslash at the end of its input; a person would type on.
+      return false;
+    }
     if (simpleAndComplete(text)) {
       return true;
+    }
+    if (verdicts.size() > VERDICT_CACHE_LIMIT) {
+      // A server parses many tutorials; the cache only has to cover one.
+      verdicts.clear();
     }
     return verdicts.computeIfAbsent(text, this::bashSaysComplete);
   }
@@ -201,6 +211,14 @@ public final class CommandSplitter {
       }
     }
     return !single && !dbl && depth == 0 && !endsWithOperator(last);
+  }
+
+  private static boolean endsWithContinuation(String text) {
+    int backslashes = 0;
+    for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 1;
   }
 
   private static boolean endsWithOperator(char last) {

@@ -68,11 +68,13 @@ final class FileIntroduction {
     }
     String[] sentences = SENTENCE_END.split(text.strip());
     String sentence = sentences[sentences.length - 1];
-    Matcher verb = FILE_VERB.matcher(sentence);
+    // Verbs count only in the prose: `run.sh` must not read as "run".
+    String prose = blankCode(sentence);
+    Matcher verb = FILE_VERB.matcher(prose);
     if (!verb.find()) {
       return Optional.empty();
     }
-    if (RUN_VERB.matcher(sentence).find() && !scriptLike) {
+    if (RUN_VERB.matcher(prose).find() && !scriptLike) {
       return Optional.empty();
     }
     Matcher ticked = BACKTICKED.matcher(sentence);
@@ -96,6 +98,18 @@ final class FileIntroduction {
             && chosenAt > verb.start()
             && sentence.substring(verb.end(), chosenAt).matches("(?is).*\\b(to|of)\\b.*");
     return Optional.of(new Target(chosen, append));
+  }
+
+  /** The text with every backticked span replaced by spaces of the same length. */
+  private static String blankCode(String text) {
+    Matcher code = Pattern.compile("`[^`]*`").matcher(text);
+    StringBuilder blanked = new StringBuilder(text);
+    while (code.find()) {
+      for (int i = code.start(); i < code.end(); i++) {
+        blanked.setCharAt(i, ' ');
+      }
+    }
+    return blanked.toString();
   }
 
   /** A file path as tutorials write one: no spaces, a dot or slash, or a well-known file name. */

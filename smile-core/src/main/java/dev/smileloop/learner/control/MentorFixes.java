@@ -3,6 +3,7 @@ package dev.smileloop.learner.control;
 import dev.smileloop.learner.entity.Command;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,7 @@ public final class MentorFixes {
     }
     Matcher block = FENCED.matcher(notes);
     while (block.find()) {
-      String language = block.group(2).toLowerCase(java.util.Locale.ROOT);
+      String language = block.group(2).toLowerCase(Locale.ROOT);
       if (!RUNNABLE.contains(language)) {
         continue;
       }

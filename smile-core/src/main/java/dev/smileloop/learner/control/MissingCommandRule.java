@@ -31,7 +31,7 @@ final class MissingCommandRule implements MentorRule {
     boolean declared = context.structure().declaresPrerequisite(tool);
     Optional<ToolCatalog.Install> install = ToolCatalog.install(tool);
     StringBuilder notes = new StringBuilder();
-    notes.append(context.where()).append(" needs `").append(tool).append("`, which is not installed ")
+    notes.append(context.where()).append(" needs `").append(tool).append("`, which is not installed: ")
         .append(context.quotedError()).append(". ");
     notes.append(
         declared

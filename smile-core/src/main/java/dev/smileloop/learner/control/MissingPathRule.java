@@ -41,7 +41,7 @@ final class MissingPathRule implements MentorRule {
     String kind = missing.folder() ? "folder" : "file";
     if (creator.isPresent()) {
       return new MentorAnswer(
-          context.where() + " needs the " + kind + " `" + path + "`, which does not exist at that point "
+          context.where() + " needs the " + kind + " `" + path + "`, which does not exist at that point: "
               + context.quotedError() + ". " + creator.get() + " creates it, so the shell is most likely in a"
               + " different folder by now, or that step did not work.\n"
               + "Fix for the tutorial: say which folder each command runs in (add the `cd` it needs), or use the"
@@ -50,14 +50,14 @@ final class MissingPathRule implements MentorRule {
     }
     if (missing.folder()) {
       return new MentorAnswer(
-          context.where() + " needs the folder `" + path + "`, which no earlier step creates " + context.quotedError() + ".\n"
+          context.where() + " needs the folder `" + path + "`, which no earlier step creates: " + context.quotedError() + ".\n"
               + "Fix for the tutorial: add the step that creates it before line " + context.line() + " (`mkdir -p " + path + "`).\n"
               + "To go on, create it before line " + context.line() + ":\n"
               + MentorContext.fixBlock("mkdir -p -- " + path),
           true);
     }
     return new MentorAnswer(
-        context.where() + " needs the file `" + path + "`, which no earlier step creates " + context.quotedError() + ".\n"
+        context.where() + " needs the file `" + path + "`, which no earlier step creates: " + context.quotedError() + ".\n"
             + "Fix for the tutorial: add the step that creates `" + path + "` (with its content) before line " + context.line()
             + ". Its content cannot be guessed, so the learner cannot go on.",
         false);

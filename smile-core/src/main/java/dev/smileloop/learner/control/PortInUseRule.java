@@ -10,6 +10,8 @@ final class PortInUseRule implements MentorRule {
   private static final Pattern IN_USE =
       Pattern.compile("(?i)address already in use|EADDRINUSE|port \\d+ is (already )?(in use|allocated)|port is already allocated");
   private static final Pattern PORT = Pattern.compile("(?i)(?:port\\s+|:)(\\d{2,5})\\b");
+  private static final Pattern PORT_ARGUMENT =
+      Pattern.compile("(?:--port[= ]|\\s-p\\s*|:)(\\d{2,5})\\b|\\s(\\d{4,5})(?=\\s|$)");
 
   @Override
   public String name() {
@@ -23,10 +25,16 @@ final class PortInUseRule implements MentorRule {
 
   @Override
   public MentorAnswer answer(MentorContext context) {
+    String which = "its port";
     Matcher port = PORT.matcher(context.text());
-    String which = port.find() ? "port " + port.group(1) : "its port";
+    Matcher argument = PORT_ARGUMENT.matcher(context.command() == null ? "" : context.command());
+    if (port.find()) {
+      which = "port " + port.group(1);
+    } else if (argument.find()) {
+      which = "port " + (argument.group(1) != null ? argument.group(1) : argument.group(2));
+    }
     return new MentorAnswer(
-        context.where() + " cannot start: " + which + " is already in use " + context.quotedError() + ".\n"
+        context.where() + " cannot start: " + which + " is already in use: " + context.quotedError() + ".\n"
             + "Probably a server started by an earlier step is still running.\n"
             + "Fix for the tutorial: stop the earlier server before starting another one (`kill %1`), or use a"
             + " different port and say which.\n"

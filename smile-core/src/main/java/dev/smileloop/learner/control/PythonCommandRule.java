@@ -24,7 +24,7 @@ final class PythonCommandRule implements MentorRule {
     String missing = OutputText.missingCommand(context.text()).orElseThrow();
     ToolCatalog.StandIn standIn = ToolCatalog.standIn(missing).orElseThrow();
     return new MentorAnswer(
-        context.where() + " calls `" + missing + "`, which does not exist here " + context.quotedError() + ".\n"
+        context.where() + " calls `" + missing + "`, which does not exist here: " + context.quotedError() + ".\n"
             + "Current Debian, Ubuntu and macOS only install `python3` (and `python3 -m pip`); the bare `" + missing
             + "` name is optional.\n"
             + "Fix for the tutorial: write `" + standIn.alternative() + "` instead of `" + missing

@@ -2,9 +2,18 @@ package dev.smileloop.learner.control;
 
 import dev.smileloop.agent.entity.MentorAnswer;
 import dev.smileloop.learner.entity.StuckTrigger;
+import java.util.Set;
 
-/** A command that did not finish in time: usually a server or watcher started in the foreground. */
+/**
+ * A command that did not finish in time: an interactive program (editor, pager, REPL), or a server
+ * or watcher started in the foreground.
+ */
 final class TimeoutRule implements MentorRule {
+
+  private static final Set<String> INTERACTIVE =
+      Set.of("vim", "vi", "nvim", "nano", "emacs", "pico", "less", "more", "top", "htop", "man", "watch", "ssh", "tmux", "screen");
+  private static final Set<String> REPLS =
+      Set.of("python", "python3", "node", "irb", "bash", "sh", "zsh", "mysql", "psql", "sqlite3", "redis-cli", "mongosh");
 
   @Override
   public String name() {
@@ -19,6 +28,18 @@ final class TimeoutRule implements MentorRule {
   @Override
   public MentorAnswer answer(MentorContext context) {
     int limit = context.task().config().studentBehavior().timeoutSeconds();
+    String program = context.command() == null ? "" : OutputText.firstWord(context.command());
+    boolean bare = context.command() != null && context.command().strip().equals(program);
+    if (INTERACTIVE.contains(program) || bare && REPLS.contains(program)) {
+      return new MentorAnswer(
+          context.where() + " opens `" + program + "`, an interactive program that waits for a person at the"
+              + " keyboard; it was stopped after " + limit + " s.\n"
+              + "Fix for the tutorial: give the change as something a reader can copy: the complete file as a code"
+              + " block, or a command that makes the edit (for example with `sed -i` or `printf ... >> file`), and keep"
+              + " the editor optional.\n"
+              + "The learner cannot use interactive programs, so it cannot go on.",
+          false);
+    }
     String command = context.command() == null ? "the command" : "`" + OutputText.shortCommand(context.command()) + "`";
     return new MentorAnswer(
         context.where() + " was still running after " + limit + " s and was stopped.\n"

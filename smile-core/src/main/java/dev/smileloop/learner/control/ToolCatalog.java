@@ -2,6 +2,8 @@ package dev.smileloop.learner.control;
 
 import static java.util.Map.entry;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -111,6 +113,24 @@ final class ToolCatalog {
 
   static Optional<Install> install(String command) {
     return Optional.ofNullable(PACKAGES.get(command));
+  }
+
+  /** The commands a package installs, as far as the catalog knows (its own name aside). */
+  static List<String> commandsIn(String packageName) {
+    List<String> commands = new ArrayList<>();
+    PACKAGES.forEach(
+        (command, install) -> {
+          boolean provides =
+              packageName.equals(install.debian()) || packageName.equals(install.fedora()) || packageName.equals(install.homebrew());
+          if (provides && !command.equals(packageName)) {
+            commands.add(command);
+          }
+        });
+    if (packageName.equals("build-essential")) {
+      commands.addAll(List.of("gcc", "make"));
+    }
+    commands.sort(null);
+    return commands;
   }
 
   static Optional<StandIn> standIn(String command) {

@@ -127,21 +127,18 @@ public final class TutorialParser {
     long atTitleLevel = raw.stream().filter(s -> s.level == titleLevel).count();
     List<Step> steps = new ArrayList<>();
     String title = null;
-    boolean firstHeading = true;
     for (int i = 0; i < raw.size(); i++) {
       RawStep step = raw.get(i);
       int endLine = i + 1 < raw.size() ? raw.get(i + 1).line - 1 : Math.max(lastLine, step.line);
       StepKind kind;
       if (step.level == 0) {
         kind = StepKind.INTRODUCTION;
-      } else if (firstHeading && step.level == titleLevel && atTitleLevel == 1 && raw.size() > 1) {
+      } else if (i == 0 && step.level == titleLevel && atTitleLevel == 1 && raw.size() > 1) {
+        // A heading that opens the document, alone at the top level, is its title.
         kind = StepKind.INTRODUCTION;
         title = step.heading;
       } else {
         kind = kindOf(step.heading);
-      }
-      if (step.level > 0) {
-        firstHeading = false;
       }
       steps.add(toStep(step, kind, endLine));
     }

@@ -6,14 +6,13 @@ import dev.smileloop.sandbox.entity.CommandResult;
 import dev.smileloop.sandbox.entity.SandboxPaths;
 import dev.smileloop.sandbox.entity.Workspace;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
@@ -45,8 +45,8 @@ import java.util.regex.Pattern;
  * the variables and functions of the old one. An interrupted caller gets every process killed
  * and an {@link InterruptedException}.
  *
- * <p>Replies are awaited by polling the pipe, spinning briefly and then parking with a growing
- * pause: no extra thread, prompt reaction to interrupts, and little latency for quick commands.
+ * <p>Replies are awaited by polling the pipe and parking in short, then growing steps: no extra
+ * thread, prompt reaction to interrupts, and little latency for quick commands.
  * Not thread-safe: one caller drives a session.
  */
 public final class ShellSession implements AutoCloseable {
@@ -70,8 +70,8 @@ public final class ShellSession implements AutoCloseable {
   private final byte[] chunk = new byte[4096];
 
   private Process process;
-  private FileChannel log;
-  private FileChannel logReader;
+  private FileOutputStream log;
+  private RandomAccessFile logReader;
   private OutputStream input;
   private InputStream output;
   private int sequence;
@@ -126,12 +126,16 @@ public final class ShellSession implements AutoCloseable {
    */
   public CommandResult run(String command, Duration timeout)
       throws IOException, InterruptedException {
+    if (Thread.interrupted()) {
+      destroy();
+      throw new InterruptedException("interrupted before a tutorial command ran");
+    }
     if (process == null) {
       start();
     }
     int number = ++sequence;
-    log.write(ByteBuffer.wrap(("$ " + command.strip() + "\n").getBytes(UTF_8)));
-    long from = log.size();
+    log.write(("$ " + command.strip() + "\n").getBytes(UTF_8));
+    long from = logReader.length();
     long started = System.nanoTime();
     Reply reply =
         send("__smile_n=" + number + ";__smile_c=" + ansiQuote(command) + ";eval \"$__smile_r\"\n")
@@ -170,13 +174,9 @@ public final class ShellSession implements AutoCloseable {
     builder.redirectError(errors.toFile());
     pending.reset();
     if (log == null) {
-      log =
-          FileChannel.open(
-              transcript,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND,
-              StandardOpenOption.WRITE);
-      logReader = FileChannel.open(transcript, StandardOpenOption.READ);
+      // Plain streams, not NIO channels: an interrupt must not close the transcript.
+      log = new FileOutputStream(transcript.toFile(), true);
+      logReader = new RandomAccessFile(transcript.toFile(), "r");
     }
     process = builder.start();
     input = process.getOutputStream();
@@ -251,12 +251,16 @@ public final class ShellSession implements AutoCloseable {
     }
   }
 
-  /** Spin for quick commands, then sleep in steps that grow with the wait (at most 10 ms). */
+  /**
+   * A few microseconds of spinning catch builtins ({@code cd}, {@code export}); after that the
+   * thread parks in short steps, because spinning on a small machine takes a core from the command
+   * itself. Long waits park longer (at most 10 ms, 1% of the time waited).
+   */
   private static void pause(long waitedNanos) {
-    if (waitedNanos < 150_000) {
+    if (waitedNanos < 20_000) {
       Thread.onSpinWait();
-    } else if (waitedNanos < 20_000_000) {
-      LockSupport.parkNanos(40_000);
+    } else if (waitedNanos < 5_000_000) {
+      LockSupport.parkNanos(30_000);
     } else {
       LockSupport.parkNanos(Math.min(waitedNanos / 100, 10_000_000));
     }
@@ -292,7 +296,7 @@ public final class ShellSession implements AutoCloseable {
 
   private int endedStatus() throws InterruptedException {
     Process ended = process;
-    if (ended.waitFor(KILL_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    if (ended.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
       return ended.exitValue();
     }
     return -1;
@@ -300,7 +304,7 @@ public final class ShellSession implements AutoCloseable {
 
   /** The command's output, cut to head and tail, with the shell's line prefixes removed. */
   private String excerpt(long from) throws IOException {
-    long size = log.size() - from;
+    long size = logReader.length() - from;
     String text;
     if (size <= EXCERPT_LIMIT) {
       text = read(logReader, from, (int) size);
@@ -318,13 +322,15 @@ public final class ShellSession implements AutoCloseable {
     return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
-  private static String read(FileChannel channel, long position, int length) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(length);
+  private static String read(RandomAccessFile file, long position, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    file.seek(position);
+    int total = 0;
     int read;
-    do {
-      read = channel.read(buffer, position + buffer.position());
-    } while (read > 0 && buffer.hasRemaining());
-    return new String(buffer.array(), 0, buffer.position(), UTF_8);
+    while (total < length && (read = file.read(bytes, total, length - total)) > 0) {
+      total += read;
+    }
+    return new String(bytes, 0, total, UTF_8);
   }
 
   /**

@@ -1,0 +1,2 @@
+/** Hand-run measurements of the built-in learner; not part of the test suite. */
+package dev.smileloop.learner.bench;
