@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -144,6 +145,7 @@ public final class LoopEngine {
                 + state.status().wireName()
                 + "); only one loop runs per instance — stop it first with POST /api/stop");
       }
+      awaitPreviousReports();
       SmileConfig config = request.config();
       StateStore store = StateStore.acquire(config.stateFilePath());
       try {
@@ -191,6 +193,24 @@ public final class LoopEngine {
         run = null;
         store.close();
         throw e;
+      }
+    }
+  }
+
+  /** A new loop waits (briefly) until the last one's reports and loop_complete are out. */
+  private void awaitPreviousReports() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (run != null && run.finishing) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        throw new SmileException(
+            SmileException.Kind.CONFLICT, "the previous loop is still writing its reports; try again shortly");
+      }
+      try {
+        lock.wait(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SmileException(SmileException.Kind.CONFLICT, "interrupted while the previous loop finished");
       }
     }
   }
@@ -518,13 +538,34 @@ public final class LoopEngine {
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not finish the state file", e);
       }
+      // Reports can take a while for a long loop: write them off the lock and off the caller's
+      // thread, then announce the end, so loop_complete still means "the reports are there".
+      LoopSnapshot finished = new LoopSnapshot(state, r.request.tutorial(), r.request.config());
+      r.finishing = true;
       try {
-        onFinish.accept(new LoopSnapshot(state, r.request.tutorial(), r.request.config()));
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "could not finish loop " + r.loopId, e);
-        fire(new LoopEvent.LoopError("could not finish the loop (reports): " + e.getMessage(), state));
+        executor.execute(() -> publish(r, finished));
+      } catch (RejectedExecutionException e) {
+        publish(r, finished);
       }
-      fire(new LoopEvent.LoopCompleted(status, reason, state.iteration(), state));
+    }
+  }
+
+  private void publish(Run r, LoopSnapshot finished) {
+    String failure = null;
+    try {
+      onFinish.accept(finished);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "could not write the reports of loop " + r.loopId, e);
+      failure = e.getMessage();
+    }
+    synchronized (lock) {
+      if (failure != null) {
+        fire(new LoopEvent.LoopError("could not write the reports: " + failure, finished.state()));
+      }
+      LoopState last = finished.state();
+      fire(new LoopEvent.LoopCompleted(last.status(), last.reason(), last.iteration(), last));
+      r.finishing = false;
+      lock.notifyAll();
     }
   }
 
@@ -618,6 +659,9 @@ public final class LoopEngine {
     final Deque<CompletableFuture<StudentOutput>> studentSlots = new ArrayDeque<>();
 
     final Deque<CompletableFuture<MentorAnswer>> mentorSlots = new ArrayDeque<>();
+
+    /** True from the terminal transition until the reports are written and loop_complete fired. */
+    boolean finishing;
 
     /** Student results received so far, counting resumed iterations: the iteration a mentor answers. */
     int studentReports;
