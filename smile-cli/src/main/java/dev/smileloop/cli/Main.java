@@ -88,6 +88,15 @@ public final class Main {
   }
 
   private int validate(Options options, Path cwd) throws IOException, InterruptedException {
+    // Say what is missing before spending seconds on starting a server.
+    if (options.tutorial() != null && !Files.isRegularFile(options.tutorial())) {
+      err.println("smile: Tutorial not found: " + options.tutorial());
+      return FAILED;
+    }
+    if (options.config().isPresent() && !Files.isRegularFile(options.config().get())) {
+      err.println("smile: configuration file not found: " + options.config().get());
+      return FAILED;
+    }
     Path outputDir = outputDir(options, cwd);
     out.printf("SMILE: validating %s%n", options.tutorial() != null ? options.tutorial() : options.config().get());
     ServerProcess server = null;
@@ -150,13 +159,7 @@ public final class Main {
       String status = complete.getString("status", "error");
       int gaps = countGaps(base);
       out.printf("Gaps found: %d%n", gaps);
-      for (String file :
-          List.of("smile-report.md", "smile-report.json", "smile-audit.log", "smile-report.junit.xml", "smile-report.sarif")) {
-        Path path = outputDir.resolve(file);
-        if (Files.isRegularFile(path)) {
-          out.println("  report: " + path);
-        }
-      }
+      printReports(base);
       return exitCode(status, gaps);
     }
   }
@@ -180,6 +183,21 @@ public final class Main {
             .add("iterations", state.getInt("iteration", 0))
             .build();
       }
+    }
+  }
+
+  /** Where the server wrote the reports (it says so in the final state once they exist). */
+  private void printReports(URI base) throws IOException, InterruptedException {
+    JsonObject state = parse(http.send(get(base.resolve("/api/status")), HttpResponse.BodyHandlers.ofString()).body());
+    String where = state.getString("reports", "");
+    if (where.equals("stdout")) {
+      out.println("Reports: the files could not be written; the Markdown report was printed by the server.");
+      return;
+    }
+    for (String file :
+        List.of("smile-report.md", "smile-report.json", "smile-audit.log", "smile-report.junit.xml", "smile-report.sarif")) {
+      Path path = Path.of(where.isEmpty() ? "." : where).resolve(file);
+      out.println("  report: " + path + (Files.isRegularFile(path) ? "" : " (on the server)"));
     }
   }
 

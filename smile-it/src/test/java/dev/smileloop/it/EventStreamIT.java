@@ -121,8 +121,9 @@ class EventStreamIT {
         cycle(i + bulk); // 300 events of 64 KB (19 MB) while the slow client reads nothing
       }
       server.post("api/stop", "{\"reason\": \"burst done\"}");
-      JsonObject last = fast.awaitEvent("loop_complete", WAIT);
-      slow.resume();
+      slow.resume(); // before the heartbeat gives up on it
+      // The reports of this long loop (about 13 MB of text) take a while; loop_complete follows them.
+      JsonObject last = fast.awaitEvent("loop_complete", Duration.ofSeconds(90));
 
       TreeSet<Long> all = seqs(fast.events());
       long deadline = System.nanoTime() + WAIT.toNanos();

@@ -77,7 +77,16 @@ final class SmileServer {
   /** Stops whatever loop is running so every test starts from a quiet server. */
   void stopAnyLoop() {
     post("api/stop", "{\"reason\": \"test isolation\"}");
-    awaitStatus(s -> !isActive(s), Duration.ofSeconds(10));
+    // A loop is over once its reports are written: loop_complete has been sent by then.
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    JsonObject state = status();
+    while (isActive(state.getString("status")) || !"idle".equals(state.getString("status")) && !state.containsKey("reports")) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("the last loop did not finish: " + state);
+      }
+      sleep(20);
+      state = status();
+    }
   }
 
   JsonObject status() {

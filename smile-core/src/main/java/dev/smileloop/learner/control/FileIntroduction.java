@@ -32,6 +32,11 @@ final class FileIntroduction {
   private static final Pattern RUN_VERB =
       Pattern.compile("\\b(run|execute|type|enter|invoke|launch)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern BACKTICKED = Pattern.compile("`([^`\\s]+)`");
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_][\\w.-]*");
+  private static final Pattern STRONG_INTRO =
+      Pattern.compile(
+          "\\b(?:with\\s+(?:this|the\\s+following)\\s+content|(?:file|script)\\s+(?:called|named)|as\\s+follows)\\b",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z`])");
   private static final List<String> PLAIN_FILE_NAMES =
       List.of(
@@ -80,8 +85,10 @@ final class FileIntroduction {
     Matcher ticked = BACKTICKED.matcher(sentence);
     String chosen = null;
     int chosenAt = -1;
+    // A name without a dot or slash (`wc-notes`) is a file only when the text or the block says so.
+    boolean plainNamesCount = scriptLike || STRONG_INTRO.matcher(prose).find();
     while (ticked.find()) {
-      if (!pathLike(ticked.group(1))) {
+      if (!pathLike(ticked.group(1)) && !(plainNamesCount && PLAIN_NAME.matcher(ticked.group(1)).matches())) {
         continue;
       }
       if (chosen == null || chosenAt < verb.start() && ticked.start() > verb.start()) {

@@ -34,12 +34,15 @@ public class ReportPublisher {
     writer = new ReportWriter(clock);
   }
 
-  /** Writes every format; falls back to standard output when the files cannot be written. */
-  public WriteResult publish(LoopSnapshot loop) {
+  /**
+   * Writes every format; falls back to standard output when the files cannot be written. Answers
+   * where the reports went: the output folder, or {@code stdout}.
+   */
+  public String publish(LoopSnapshot loop) {
     WriteResult result =
         writer.write(loop.state(), loop.tutorial(), loop.config(), loop.config().outputDirPath());
     LOG.info(() -> "reports of loop " + loop.state().loopId() + ": " + result.paths());
-    return result;
+    return result.printedToStdout() ? "stdout" : result.outputDir().toString();
   }
 
   /** One format of the report of {@code loop} as it stands now. */

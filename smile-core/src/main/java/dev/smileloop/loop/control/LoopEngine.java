@@ -37,6 +37,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,7 +69,7 @@ public final class LoopEngine {
   private final Clock clock;
   private final Consumer<LoopEvent> events;
   private final AgentFactory agentFactory;
-  private final Consumer<LoopSnapshot> onFinish;
+  private final Function<LoopSnapshot, String> onFinish;
   private final Settings settings;
 
   private final Object lock = new Object();
@@ -81,7 +82,7 @@ public final class LoopEngine {
       Clock clock,
       Consumer<LoopEvent> events,
       AgentFactory agentFactory,
-      Consumer<LoopSnapshot> onFinish,
+      Function<LoopSnapshot, String> onFinish,
       Settings settings) {
     this.executor = executor;
     this.scheduler = scheduler;
@@ -176,7 +177,7 @@ public final class LoopEngine {
                 history,
                 startedAt,
                 now,
-                null);
+                null, null);
         persist(r);
         r.deadline =
             scheduler.schedule(
@@ -552,17 +553,24 @@ public final class LoopEngine {
 
   private void publish(Run r, LoopSnapshot finished) {
     String failure = null;
+    String reports = null;
     try {
-      onFinish.accept(finished);
+      reports = onFinish.apply(finished);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "could not write the reports of loop " + r.loopId, e);
       failure = e.getMessage();
     }
     synchronized (lock) {
-      if (failure != null) {
-        fire(new LoopEvent.LoopError("could not write the reports: " + failure, finished.state()));
-      }
       LoopState last = finished.state();
+      last =
+          new LoopState(last.loopId(), last.status(), last.iteration(), last.maxIterations(), last.tutorial(),
+              last.mentorNotes(), last.history(), last.startedAt(), last.updatedAt(), last.reason(), reports);
+      if (run == r) {
+        state = last; // same status: the reports' location is all that changed
+      }
+      if (failure != null) {
+        fire(new LoopEvent.LoopError("could not write the reports: " + failure, last));
+      }
       fire(new LoopEvent.LoopCompleted(last.status(), last.reason(), last.iteration(), last));
       r.finishing = false;
       lock.notifyAll();
@@ -595,7 +603,7 @@ public final class LoopEngine {
             history,
             state.startedAt(),
             clock.instant(),
-            reason);
+            reason, null);
     persist(r);
   }
 

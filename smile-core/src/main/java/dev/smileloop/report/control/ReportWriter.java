@@ -124,6 +124,7 @@ public final class ReportWriter {
     Path temp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
     try {
       Files.writeString(temp, content, StandardCharsets.UTF_8);
+      readableByAll(temp); // temporary files start private; a report is meant to be shared
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -131,6 +132,12 @@ public final class ReportWriter {
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

@@ -121,6 +121,29 @@ class TutorialParserTest {
     assertEquals(List.of(), block.commands());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Create `wc-notes` with this content:",
+        "Save the following in a file named `launcher`:",
+        "Create `launcher`:|#!/usr/bin/env bash"
+      })
+  void namesWithoutADotAreFilesWhenTheTextOrAShebangSaysSo(String introduction) {
+    String[] parts = introduction.split("\\|");
+    String firstLine = parts.length > 1 ? parts[1] : "echo hi";
+    CodeBlock block = onlyBlock(md("## S", "", parts[0], "", "```bash", firstLine, "echo hi", "```"));
+
+    assertEquals(BlockKind.FILE, block.kind());
+    assertTrue(block.targetFile().equals("wc-notes") || block.targetFile().equals("launcher"), block.targetFile());
+  }
+
+  @Test
+  void aPlainWordInARunningSentenceIsNotAFile() {
+    CodeBlock block = onlyBlock(md("## S", "Create the `build` target:", "```bash", "make build", "```"));
+
+    assertEquals(BlockKind.SHELL, block.kind());
+  }
+
   @Test
   void addThisToAFileAppendsToIt() {
     CodeBlock block = onlyBlock(md("## S", "Add this to `~/.bashrc`:", "```bash", "export X=1", "```"));

@@ -67,7 +67,10 @@ class LoopEngineTest {
         Clock.systemUTC(),
         events::add,
         config -> new Agents(student, mentor),
-        finished::add,
+        loop -> {
+          finished.add(loop);
+          return dir.toString();
+        },
         new LoopEngine.Settings(3, Duration.ofMillis(5)));
   }
 
@@ -317,7 +320,7 @@ class LoopEngineTest {
             List.of(
                 new IterationRecord(1, out(StudentStatus.ASK_MENTOR), "do X", t0, t0),
                 new IterationRecord(2, out(StudentStatus.ASK_MENTOR), null, t0, t0)),
-            t0, t0, null);
+            t0, t0, null, null);
     Files.createDirectories(dir.resolve(".smile"));
     Files.writeString(
         dir.resolve(".smile/state.json"),

@@ -112,7 +112,7 @@ class JunitXmlReportTest {
             List.of(new CommandRecord("tree notes", 20, Scenarios.STEP2, 1, nasty, 3, false, false)), List.of(), List.of());
     LoopState state =
         new LoopState("x", LoopStatus.BLOCKER, 1, 10, "t.md", List.of(), List.of(new IterationRecord(1, out, null, Scenarios.at(1), Scenarios.at(2))),
-            Scenarios.T0, Scenarios.at(3), nasty);
+            Scenarios.T0, Scenarios.at(3), nasty, null);
     String xml = renderer.junitXml(Scenarios.builder().build(state, Scenarios.wordCount(), Scenarios.config(), Scenarios.CLOCK));
     Validators.assertValidJunit(xml);
     Document document = parse(xml);

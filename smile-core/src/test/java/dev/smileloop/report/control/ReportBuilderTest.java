@@ -36,7 +36,7 @@ class ReportBuilderTest {
 
   private static Report build(LoopStatus status, List<IterationRecord> history, List<MentorNote> notes) {
     LoopState state =
-        new LoopState("loop-x", status, history.size(), 10, "docs/word-count.md", notes, history, at(0), at(100), null);
+        new LoopState("loop-x", status, history.size(), 10, "docs/word-count.md", notes, history, at(0), at(100), null, null);
     return Scenarios.builder().build(state, Scenarios.wordCount(), Scenarios.config(), Scenarios.CLOCK);
   }
 
@@ -134,7 +134,7 @@ class ReportBuilderTest {
         new LoopState("g", LoopStatus.COMPLETED, 2, 10, "greet.md",
             List.of(new MentorNote(1, "Why can't I run it?", answer, at(3), null)),
             List.of(new IterationRecord(1, first, answer, at(1), at(4)), new IterationRecord(2, second, null, at(5), at(8))),
-            at(0), at(9), null);
+            at(0), at(9), null, null);
     Gap gap = Scenarios.builder().build(state, tutorial, null, Scenarios.CLOCK).gaps().get(0);
     assertEquals(16, gap.location().line());
     assertEquals(List.of("chmod +x greet.sh"), gap.fixCommands());
@@ -319,7 +319,7 @@ class ReportBuilderTest {
   void aLoopThatErredBeforeAnyReportIsOneErrorAndEverythingElseSkipped() {
     LoopState state =
         new LoopState("loop-e", LoopStatus.ERROR, 1, 10, "docs/word-count.md", List.of(),
-            List.of(new IterationRecord(1, null, null, at(1), null)), at(0), at(3), "The student agent crashed");
+            List.of(new IterationRecord(1, null, null, at(1), null)), at(0), at(3), "The student agent crashed", null);
     Report report = Scenarios.builder().build(state, Scenarios.wordCount(), Scenarios.config(), Scenarios.CLOCK);
     assertTrue(report.gaps().isEmpty());
     StepResult loop = report.steps().stream().filter(s -> s.outcome() == StepResult.Outcome.ERROR).findFirst().orElseThrow();
@@ -336,7 +336,7 @@ class ReportBuilderTest {
             List.of(ok("mkdir -p notes", 13, Scenarios.STEP1, "", 1), ok("tree notes", 20, STEP2, "", 1)), List.of(), List.of());
     LoopState state =
         new LoopState("loop-t", LoopStatus.TIMEOUT, 1, 10, "docs/word-count.md", List.of(),
-            List.of(new IterationRecord(1, partial, null, at(1), at(60))), at(0), at(61), "global timeout");
+            List.of(new IterationRecord(1, partial, null, at(1), at(60))), at(0), at(61), "global timeout", null);
     Report report = Scenarios.builder().build(state, Scenarios.wordCount(), Scenarios.config(), Scenarios.CLOCK);
     StepResult step2 = report.steps().stream().filter(s -> s.heading().equals(STEP2)).findFirst().orElseThrow();
     assertEquals(StepResult.Outcome.ERROR, step2.outcome());

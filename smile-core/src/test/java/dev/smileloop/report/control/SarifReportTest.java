@@ -71,7 +71,7 @@ class SarifReportTest {
         dev.smileloop.loop.entity.StudentStatus.ASK_MENTOR, null, "Something odd", "Help?", null, null);
     var state = new dev.smileloop.loop.entity.LoopState("x", dev.smileloop.loop.entity.LoopStatus.MAX_ITERATIONS, 1, 1,
         "t.md", List.of(), List.of(new dev.smileloop.loop.entity.IterationRecord(1, lost, null, Scenarios.at(1), Scenarios.at(2))),
-        Scenarios.T0, Scenarios.at(3), null);
+        Scenarios.T0, Scenarios.at(3), null, null);
     String sarif = new ReportRenderer().sarif(Scenarios.builder().build(state, Scenarios.wordCount(), Scenarios.config(), Scenarios.CLOCK));
     Validators.assertValidSarif(sarif);
     JsonObject region = run(sarif).getJsonArray("results").getJsonObject(0).getJsonArray("locations").getJsonObject(0)

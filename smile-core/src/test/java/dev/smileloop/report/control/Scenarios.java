@@ -134,7 +134,7 @@ final class Scenarios {
       String id, LoopStatus status, int iteration, List<MentorNote> notes, List<IterationRecord> history,
       int endSeconds, String reason) {
     return new LoopState(
-        id, status, iteration, 10, "docs/word-count.md", notes, history, T0, at(endSeconds), reason);
+        id, status, iteration, 10, "docs/word-count.md", notes, history, T0, at(endSeconds), reason, null);
   }
 
   /** A careful learner follows every step: no gaps. */
@@ -316,7 +316,7 @@ final class Scenarios {
     LoopState state =
         new LoopState(
             "loop-special", LoopStatus.BLOCKER, 2, 10, "docs/special chars.md", List.of(note), history, T0, at(10),
-            "日本語 reason with | pipe");
+            "日本語 reason with | pipe", null);
     return new Scenario("special-characters", state, specialChars(), config());
   }
 

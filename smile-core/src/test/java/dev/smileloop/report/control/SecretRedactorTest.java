@@ -75,7 +75,7 @@ class SecretRedactorTest {
         StudentOutput.of(StudentStatus.ASK_MENTOR, null, "x".repeat(60) + " " + GITHUB, "why?", null, null);
     LoopState state =
         new LoopState("x", LoopStatus.MAX_ITERATIONS, 1, 1, "t.md", List.of(),
-            List.of(new IterationRecord(1, out, null, Scenarios.at(1), Scenarios.at(2))), Scenarios.T0, Scenarios.at(3), null);
+            List.of(new IterationRecord(1, out, null, Scenarios.at(1), Scenarios.at(2))), Scenarios.T0, Scenarios.at(3), null, null);
     Report report = Scenarios.builder().build(state, null, null, Scenarios.CLOCK);
     assertFalse(report.gaps().get(0).title().contains(GITHUB.substring(0, 8)), report.gaps().get(0).title());
   }
@@ -103,7 +103,7 @@ class SecretRedactorTest {
     LoopState state =
         new LoopState("loop-" + ENV_SECRET, LoopStatus.MAX_ITERATIONS, 1, 1, "secret-" + SLACK + ".md", List.of(note),
             List.of(new IterationRecord(1, out, answer, Scenarios.at(1), Scenarios.at(6))), Scenarios.T0, Scenarios.at(7),
-            "stopped after " + ANTHROPIC);
+            "stopped after " + ANTHROPIC, null);
     Tutorial tutorial =
         new Tutorial("api-" + AWS, null, null,
             "# Call the API\n\n## Step 1: Call " + AWS + "\ncurl -H 'Authorization: Bearer " + JWT + "' https://api\n");

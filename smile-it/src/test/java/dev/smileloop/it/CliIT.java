@@ -1,0 +1,114 @@
+package dev.smileloop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product as a user runs it: the CLI jar as a real subprocess, which starts the Payara Micro
+ * uber-jar, validates a tutorial, prints progress and exits with its documented code; and the
+ * uber-jar alone, which says goodbye to WebSocket clients with 1001 when it is stopped.
+ */
+class CliIT {
+
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path CLI = ROOT.resolve("smile-cli/target/smile-cli.jar");
+  private static final Path SERVER = ROOT.resolve("smile-api/target/smile-microbundle.jar");
+
+  @TempDir Path work;
+
+  private static Process java(Path dir, Path log, String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+  }
+
+  @Test
+  void runValidatesATutorialPrintsProgressAndExitsWithGapsFound() throws Exception {
+    Sandbox.assumeAvailable();
+    Path tutorial = work.resolve("tutorial.md");
+    Files.writeString(tutorial, String.join("\n",
+        "# Greeter", "", "## Step 1: Write the script", "", "Save the following as `hello.sh`:", "",
+        "```bash", "#!/usr/bin/env bash", "echo \"Hello, $1\"", "```", "",
+        "## Step 2: Run it", "", "```bash", "./hello.sh SMILE", "```", ""));
+    Files.writeString(work.resolve("smile.json"), "{\"llmProvider\": \"builtin\", \"maxIterations\": 3}");
+    Path log = work.resolve("cli.log");
+
+    Process cli = java(work, log, "-jar", CLI.toString(), "run", "tutorial.md", "--server-jar", SERVER.toString());
+    assertTrue(cli.waitFor(180, TimeUnit.SECONDS), "the CLI did not finish");
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+
+    assertEquals(1, cli.exitValue(), "completed with gaps found:\n" + out);
+    assertTrue(out.contains("-- Iteration 1 --") && out.contains("-- Iteration 2 --"), out);
+    assertTrue(out.contains("FAIL line 15"), out);
+    assertTrue(out.contains("Loop ended: completed after 2 iteration(s)"), out);
+    for (String file : List.of("smile-report.md", "smile-report.json", "smile-audit.log", "smile-report.junit.xml",
+        "smile-report.sarif")) {
+      assertTrue(Files.isRegularFile(work.resolve(file)), file + " missing:\n" + out);
+    }
+    assertTrue(Files.readString(work.resolve("smile-report.md")).contains("chmod +x ./hello.sh"));
+  }
+
+  @Test
+  void aMissingTutorialFailsFastWithoutStartingAServer() throws Exception {
+    Path log = work.resolve("cli.log");
+    Process cli = java(work, log, "-jar", CLI.toString(), "run", "nope.md", "--server-jar", SERVER.toString());
+    assertTrue(cli.waitFor(30, TimeUnit.SECONDS));
+    String out = Files.readString(log);
+    assertEquals(4, cli.exitValue(), out);
+    assertTrue(out.contains("Tutorial not found"), out);
+    assertTrue(!out.contains("Starting the SMILE server"), out);
+  }
+
+  @Test
+  void stoppingTheServerClosesWebSocketClientsWithGoingAway() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path log = work.resolve("server.log");
+    Process server = java(work, log, "-XX:TieredStopAtLevel=1", "-jar", SERVER.toString(), "--port",
+        String.valueOf(port), "--nocluster");
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      URI status = URI.create("http://127.0.0.1:" + port + "/api/status");
+      Instant deadline = Instant.now().plusSeconds(120);
+      while (true) {
+        try {
+          if (http.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            break;
+          }
+        } catch (IOException notYet) {
+          assertTrue(Instant.now().isBefore(deadline), "server did not start:\n" + Files.readString(log));
+          assertTrue(server.isAlive(), "server died:\n" + Files.readString(log));
+        }
+        Thread.sleep(200);
+      }
+      SmileServer direct = new SmileServer(new java.net.URL("http://127.0.0.1:" + port + "/"));
+      try (WsClient client = WsClient.connect(direct)) {
+        client.awaitEvent("connected", Duration.ofSeconds(10));
+        server.destroy(); // SIGTERM, as a service manager or Ctrl-C would
+        assertEquals(1001, client.awaitClose(Duration.ofSeconds(30)));
+      }
+    } finally {
+      server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
