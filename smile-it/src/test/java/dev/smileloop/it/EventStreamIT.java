@@ -112,18 +112,19 @@ class EventStreamIT {
 
   @Test
   void slowClientLosesOnlyItsOldestEventsAndNobodyElseWaits() throws Exception {
+    // The transport (socket buffers, Tyrus/Grizzly write queue) holds about 15 MB for a client
+    // that reads nothing; only beyond that does the client's own queue of 100 events overflow.
     String bulk = "x".repeat(64 * 1024);
     try (WsClient fast = WsClient.connect(server);
         RawWsClient slow = new RawWsClient(server.base().getPort(), true)) {
       fast.awaitEvent("connected", WAIT);
       startExternalLoop(400);
-      for (int i = 0; i < 100; i++) {
-        cycle(i + bulk); // 300 events of 64 KB (19 MB) while the slow client reads nothing
+      for (int i = 0; i < 200; i++) {
+        cycle(i + bulk); // 600 events of 64 KB (38 MB) while the slow client reads nothing
       }
-      server.post("api/stop", "{\"reason\": \"burst done\"}");
+      JsonObject last = fast.await(e -> "mentor_output".equals(e.getString("event"))
+          && e.getJsonObject("payload").getString("notes").startsWith("199x"), WAIT);
       slow.resume(); // before the heartbeat gives up on it
-      // The reports of this long loop (about 13 MB of text) take a while; loop_complete follows them.
-      JsonObject last = fast.awaitEvent("loop_complete", Duration.ofSeconds(90));
 
       TreeSet<Long> all = seqs(fast.events());
       long deadline = System.nanoTime() + WAIT.toNanos();
@@ -132,9 +133,9 @@ class EventStreamIT {
       }
       TreeSet<Long> slowSeqs = seqs(slow.texts());
       assertEquals(all.last() - all.first() + 1, all.size(), "the fast client got every event");
-      assertEquals(seq(last), slowSeqs.last(), "the slow client still gets the newest event");
+      assertTrue(slowSeqs.contains(seq(last)), "the slow client still gets the newest event");
       assertTrue(slowSeqs.size() < all.size(), "the slow client must have lost events, got " + slowSeqs.size());
-      List<Long> newest = all.descendingSet().stream().limit(100).toList();
+      List<Long> newest = all.headSet(seq(last), true).descendingSet().stream().limit(100).toList();
       assertTrue(slowSeqs.containsAll(newest), "the newest 100 events survive; only the oldest are dropped");
       assertTrue(slow.texts().stream().anyMatch(e -> "error".equals(e.getString("event"))
           && e.getJsonObject("payload").containsKey("dropped")), "the slow client is told it lost events");

@@ -291,7 +291,8 @@ public final class ConfigLoader {
     };
   }
 
-  static String describe(JsonValue value) {
+  /** How a value looks in an error message: JSON text for scalars, a word for structures. */
+  public static String describe(JsonValue value) {
     String text =
         switch (value.getValueType()) {
           case OBJECT -> "an object";

@@ -157,13 +157,7 @@ public final class StudentOutputJson {
 
   /** How a value looks in an error message: JSON text for scalars, a word for structures. */
   static String describe(JsonValue value) {
-    String text =
-        switch (value.getValueType()) {
-          case OBJECT -> "an object";
-          case ARRAY -> "an array";
-          default -> value.toString();
-        };
-    return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    return dev.smileloop.config.control.ConfigLoader.describe(value);
   }
 
   static String snakeCase(String camel) {

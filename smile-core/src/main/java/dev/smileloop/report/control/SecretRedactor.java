@@ -109,11 +109,29 @@ public final class SecretRedactor {
     return new SecretRedactor(System.getenv());
   }
 
-  /** The text with every secret masked; null stays null. */
+  /**
+   * The longest text a report keeps whole. Longer ones (a 5 MB command output, a huge summary)
+   * keep their head and tail around a marker: a report is read by people, and every format
+   * repeats texts, so unbounded ones would make reports of hundreds of megabytes.
+   */
+  public static final int MAX_TEXT = 16 * 1024;
+
+  /** The text with every secret masked, and cut to {@link #MAX_TEXT}; null stays null. */
   public String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
+    if (text.length() > MAX_TEXT) {
+      int keep = MAX_TEXT / 2;
+      // Each part is redacted on its own; a secret cut in two at the marker loses its middle anyway.
+      return redactWhole(text.substring(0, keep))
+          + "\n… [" + (text.length() - 2 * keep) + " characters cut] …\n"
+          + redactWhole(text.substring(text.length() - keep));
+    }
+    return redactWhole(text);
+  }
+
+  private String redactWhole(String text) {
     String result = text;
     for (String secret : knownSecrets) {
       result = result.replace(secret, MASK);

@@ -86,6 +86,14 @@ final class StepAnalysis {
         step(steps, out.currentStep(), 0);
       }
     }
+    // Steps the Student passed through without running a command (a file to save, prose to read)
+    // are steps too: every heading up to the furthest point reached, or all of them on success.
+    boolean completed = run.state().status() == LoopStatus.COMPLETED;
+    for (TutorialLocator.Heading heading : locator.headings()) {
+      if (heading.level() >= 2 && (completed || heading.line() <= furthest)) {
+        step(steps, heading.text(), heading.line());
+      }
+    }
     for (Gap gap : gaps) {
       String heading = LoopRun.blank(gap.location().heading()) ? null : gap.location().heading();
       Step step = step(steps, heading == null ? UNKNOWN_STEP : heading, gap.location().line());

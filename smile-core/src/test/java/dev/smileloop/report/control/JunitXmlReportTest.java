@@ -89,7 +89,7 @@ class JunitXmlReportTest {
     assertTrue(failure.getAttribute("message").startsWith("G1 (major, missing_dependency)"));
     assertTrue(failure.getTextContent().contains("Commands after which the step passed: find notes"));
     assertEquals(1, document.getElementsByTagName("failure").getLength(), "the minor gap does not fail its step");
-    Element step3 = (Element) document.getElementsByTagName("testcase").item(2);
+    Element step3 = (Element) document.getElementsByTagName("testcase").item(3); // after Prerequisites
     assertTrue(step3.getElementsByTagName("system-out").item(0).getTextContent().contains("minor gap G2"));
   }
 

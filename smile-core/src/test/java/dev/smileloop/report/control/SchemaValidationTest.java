@@ -51,7 +51,7 @@ class SchemaValidationTest {
     assertFalse(Validators.reportErrors(json.replace("\"severity\": \"major\"", "\"severity\": \"huge\"")).isEmpty());
     assertFalse(Validators.reportErrors(json.replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"2.0\"")).isEmpty());
     String xml = renderer.junitXml(Scenarios.stopped().report());
-    Validators.assertJunitInvalid(xml.replace("tests=\"5\"", "tests=\"five\""));
+    Validators.assertJunitInvalid(xml.replace("tests=\"6\"", "tests=\"six\""));
     Validators.assertJunitInvalid(xml.replace("<testcase classname", "<testcase bogus=\"1\" classname"));
   }
 }
