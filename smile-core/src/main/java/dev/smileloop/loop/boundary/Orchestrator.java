@@ -60,11 +60,10 @@ public class Orchestrator {
             new LoopEngine.Settings(3, backoff));
   }
 
+  /** A loop running at shutdown stays resumable: it is left, not stopped. */
   @PreDestroy
   void shutdown() {
-    if (engine.status().status().isActive()) {
-      engine.stop("the server is shutting down");
-    }
+    engine.shutdown();
   }
 
   /** Starts a loop from a {@code POST /api/loop} body (or resumes one with {@code "resume"}). */

@@ -276,6 +276,28 @@ public final class LoopEngine {
     }
   }
 
+  /**
+   * The server is going away: the running loop is abandoned, not ended. Its agent is interrupted
+   * and its last state stays in the state file with the lock released, so it can be resumed
+   * later like a crashed loop; no terminal event is fired.
+   */
+  public void shutdown() {
+    synchronized (lock) {
+      Run r = run;
+      if (r == null || !state.status().isActive()) {
+        return;
+      }
+      run = null; // from here on the loop thread only finds that it was left
+      r.deadline.cancel(false);
+      r.studentSlots.forEach(slot -> slot.cancel(false));
+      r.mentorSlots.forEach(slot -> slot.cancel(false));
+      if (r.task != null) {
+        r.task.cancel(true);
+      }
+      r.writer.finish(snapshotOf(r));
+    }
+  }
+
   private Run callbackRun(String role) {
     if (run == null || !state.status().isActive()) {
       throw new SmileException(

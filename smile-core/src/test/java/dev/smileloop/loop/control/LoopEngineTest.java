@@ -378,4 +378,34 @@ class LoopEngineTest {
     assertEquals(List.of("IterationStarted", "StudentProgress", "StudentReported", "LoopCompleted"), eventNames());
     assertEquals(7, ((LoopEvent.StudentProgress) events.get(1)).command().line());
   }
+
+  @Test
+  void shutdownLeavesTheLoopResumableInsteadOfEndingIt() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    LoopEngine engine =
+        engine(
+            task -> {
+              running.countDown();
+              try {
+                Thread.sleep(60_000);
+              } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+              }
+              return out(StudentStatus.COMPLETED);
+            },
+            t -> null);
+    engine.start(request(3));
+    assertTrue(running.await(5, TimeUnit.SECONDS));
+    engine.shutdown();
+    assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the agent was not interrupted");
+    PersistedLoop left = PersistedLoop.fromJson(Files.readString(dir.resolve(".smile/state.json")));
+    assertEquals(LoopStatus.RUNNING_STUDENT, left.state().status());
+    assertTrue(events.stream().noneMatch(e -> e instanceof LoopEvent.LoopCompleted));
+
+    LoopEngine next = engine(task -> out(StudentStatus.COMPLETED), t -> null);
+    next.resume(dir.resolve(".smile/state.json"));
+    assertEquals(LoopStatus.COMPLETED, awaitEnd(next).status(), "the lock was released and the loop resumed");
+  }
 }
