@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * the tool's default permissions, which refuse commands and edits in non-interactive mode). It
  * runs in an empty scratch folder under {@code workRoot}, removed after each call.
  *
- * <p>A reply that starts with {@value Prompts#UNRESOLVABLE_MARKER} (case and Markdown emphasis
+ * <p>A reply that starts with {@code UNRESOLVABLE:} (case and Markdown emphasis
  * around it do not matter) means the Mentor found no answer: the result is not resolvable and the
  * loop ends as a blocker, with the rest of the reply as the notes.
  */

@@ -85,7 +85,10 @@ final class Prompts {
     lines.add(trigger("missing_dependency", behavior.askOnMissingDependency(), values));
     lines.add(trigger("ambiguous_instruction", behavior.askOnAmbiguousInstruction(), values));
     lines.add(trigger("command_failure", behavior.askOnCommandFailure(), values));
-    lines.add(text("trigger.repeated_failure", values));
+    if (behavior.askOnCommandFailure()) {
+      // A step that keeps failing is a failing command too: switched off with it.
+      lines.add(text("trigger.repeated_failure", values));
+    }
     lines.add(trigger("timeout", behavior.askOnTimeout(), values));
     return String.join("\n", lines);
   }
