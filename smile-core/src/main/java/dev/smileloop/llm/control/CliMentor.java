@@ -1,0 +1,101 @@
+package dev.smileloop.llm.control;
+
+import dev.smileloop.agent.control.AgentException;
+import dev.smileloop.agent.control.MentorAgent;
+import dev.smileloop.agent.entity.MentorAnswer;
+import dev.smileloop.agent.entity.MentorTask;
+import dev.smileloop.llm.control.CliInvoker.Reading;
+import dev.smileloop.llm.control.CliInvoker.Request;
+import dev.smileloop.llm.entity.LlmCall;
+import dev.smileloop.llm.entity.LlmRole;
+import dev.smileloop.sandbox.control.Workspaces;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Mentor played by an LLM command-line tool. Its prompt ({@code mentor-prompt.txt}) holds the
+ * numbered tutorial, the Student's question, what it tried and the error, and every earlier note;
+ * it answers with plain-text notes and is told never to perform the task (its command line keeps
+ * the tool's default permissions, which refuse commands and edits in non-interactive mode). It
+ * runs in an empty scratch folder under {@code workRoot}, removed after each call.
+ *
+ * <p>A reply that starts with {@code UNRESOLVABLE:} (case and Markdown emphasis
+ * around it do not matter) means the Mentor found no answer: the result is not resolvable and the
+ * loop ends as a blocker, with the rest of the reply as the notes.
+ */
+public final class CliMentor implements MentorAgent {
+
+  private static final Logger LOG = Logger.getLogger(CliMentor.class.getName());
+
+  private static final Pattern UNRESOLVABLE =
+      Pattern.compile("^[\\s*_>#`]*UNRESOLVABLE[*_`]*[ \\t]*(?:[:\\-–—]|\\R|\\z)[\\s*_`]*", Pattern.CASE_INSENSITIVE);
+
+  private final CliInvoker invoker;
+  private final Path workRoot;
+
+  /**
+   * @param invoker runs the provider's tool and records the calls
+   * @param workRoot where the Mentor's scratch folders are created
+   */
+  public CliMentor(CliInvoker invoker, Path workRoot) {
+    this.invoker = invoker;
+    this.workRoot = workRoot;
+  }
+
+  /** The Mentor's calls so far, oldest first. */
+  public List<LlmCall> calls() {
+    return invoker.log().calls(LlmRole.MENTOR);
+  }
+
+  public CliInvoker invoker() {
+    return invoker;
+  }
+
+  @Override
+  public MentorAnswer advise(MentorTask task) throws AgentException, InterruptedException {
+    Path folder;
+    try {
+      Files.createDirectories(workRoot);
+      folder = Files.createTempDirectory(workRoot, "mentor-");
+    } catch (IOException e) {
+      throw new AgentException(
+          AgentException.Kind.FATAL, "Cannot prepare the Mentor's folder under " + workRoot + ": " + e.getMessage(), e);
+    }
+    try {
+      Request request =
+          new Request(
+              task.loopId(),
+              task.iteration(),
+              LlmRole.MENTOR,
+              Prompts.mentor(task),
+              folder.resolve("work"),
+              folder,
+              Duration.ofSeconds(task.config().studentBehavior().timeoutSeconds()));
+      return invoker.invoke(request, stdout -> new Reading<>(answer(stdout), null));
+    } finally {
+      try {
+        Workspaces.deleteTree(folder);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "could not remove the Mentor's folder " + folder, e);
+      }
+    }
+  }
+
+  /** The Mentor's reply as an answer: not resolvable when it starts with the marker. */
+  static MentorAnswer answer(String reply) {
+    String notes = reply.strip();
+    Matcher marker = UNRESOLVABLE.matcher(notes);
+    if (marker.find()) {
+      String rest = notes.substring(marker.end()).strip();
+      return new MentorAnswer(rest.isEmpty() ? "The Mentor found no way past this problem." : rest, false);
+    }
+    return new MentorAnswer(notes, true);
+  }
+}

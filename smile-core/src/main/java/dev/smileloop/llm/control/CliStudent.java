@@ -1,0 +1,127 @@
+package dev.smileloop.llm.control;
+
+import dev.smileloop.agent.control.AgentException;
+import dev.smileloop.agent.control.StudentAgent;
+import dev.smileloop.agent.entity.StudentTask;
+import dev.smileloop.llm.control.CliInvoker.Reading;
+import dev.smileloop.llm.control.CliInvoker.Request;
+import dev.smileloop.llm.entity.LlmCall;
+import dev.smileloop.llm.entity.LlmRole;
+import dev.smileloop.loop.control.StudentOutputParser;
+import dev.smileloop.loop.entity.StudentOutput;
+import dev.smileloop.loop.entity.StudentStatus;
+import dev.smileloop.sandbox.control.Workspaces;
+import dev.smileloop.sandbox.entity.Workspace;
+import dev.smileloop.tutorial.entity.Tutorial;
+import dev.smileloop.tutorial.entity.TutorialLocation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Student played by an LLM command-line tool. Each attempt gets a fresh, empty workspace
+ * ({@code <workRoot>/<loopId>/iteration-<n>/work}, earlier iterations' folders are removed); the
+ * tool runs there, so its own shell and file tools act there. Nothing is copied from the host: the
+ * tutorial's folder is only named in the prompt, as read-only. The prompt ({@code
+ * student-prompt.txt}) holds the role, the stuck triggers and patience of {@code
+ * studentBehavior}, every Mentor note, the numbered tutorial and the JSON answer contract.
+ *
+ * <p>The answer is recovered with {@link StudentOutputParser}. The raw answer and the recovery
+ * strategy are kept in the attempt's {@link LlmCall} ({@link #calls()}), not in the output. After
+ * the attempt the workspace is removed or kept as {@code container.keepOnSuccess} / {@code
+ * keepOnFailure} say (its {@code logs} folder holds the prompt and the tool's raw output); a kept
+ * workspace is named at the end of the summary.
+ *
+ * <p>The tool is not sandboxed: it runs with the server's rights and environment.
+ */
+public final class CliStudent implements StudentAgent {
+
+  private final CliInvoker invoker;
+  private final Path workRoot;
+
+  /**
+   * @param invoker runs the provider's tool and records the calls
+   * @param workRoot where iteration workspaces are created ({@code <workRoot>/<loopId>/...})
+   */
+  public CliStudent(CliInvoker invoker, Path workRoot) {
+    this.invoker = invoker;
+    this.workRoot = workRoot;
+  }
+
+  /** The Student's calls so far, oldest first. */
+  public List<LlmCall> calls() {
+    return invoker.log().calls(LlmRole.STUDENT);
+  }
+
+  public CliInvoker invoker() {
+    return invoker;
+  }
+
+  @Override
+  public StudentOutput attempt(StudentTask task) throws AgentException, InterruptedException {
+    Workspace workspace;
+    try {
+      workspace = Workspaces.prepare(workRoot, task.loopId(), task.iteration(), task.tutorial().folder());
+    } catch (IOException e) {
+      throw new AgentException(
+          AgentException.Kind.FATAL, "Cannot prepare the Student's workspace under " + workRoot + ": " + e.getMessage(), e);
+    }
+    StudentOutput output = null;
+    try {
+      Request request =
+          new Request(
+              task.loopId(),
+              task.iteration(),
+              LlmRole.STUDENT,
+              Prompts.student(task, workspace.work()),
+              workspace.work(),
+              workspace.logs(),
+              Duration.ofSeconds(task.config().studentBehavior().timeoutSeconds()));
+      output =
+          invoker.invoke(
+              request,
+              stdout -> {
+                StudentOutputParser.Result result = StudentOutputParser.parse(stdout);
+                return new Reading<>(located(result.output(), task.tutorial()), result.strategy());
+              });
+      return output;
+    } finally {
+      String kept = release(workspace, output, task);
+      if (output != null && !kept.isEmpty()) {
+        output = withSummary(output, output.summary() == null ? kept.strip() : output.summary().strip() + kept);
+      }
+    }
+  }
+
+  /** Fills in the quote of a location that names only its line, from the tutorial itself. */
+  private static StudentOutput located(StudentOutput o, Tutorial tutorial) {
+    TutorialLocation location = o.location();
+    if (location == null || location.line() < 1 || location.line() > tutorial.lines().size()) {
+      return o;
+    }
+    if (location.quote() != null && !location.quote().isBlank()) {
+      return o;
+    }
+    TutorialLocation filled = new TutorialLocation(location.line(), tutorial.line(location.line()).strip(), location.heading());
+    return new StudentOutput(
+        o.status(), o.currentStep(), o.attemptedActions(), o.problem(), o.questionForMentor(), o.reason(), o.summary(),
+        o.filesCreated(), o.commandsRun(), filled, o.trigger(), o.commands(), o.notices());
+  }
+
+  private static String release(Workspace workspace, StudentOutput output, StudentTask task) {
+    boolean succeeded = output != null && output.status() == StudentStatus.COMPLETED;
+    try {
+      boolean kept = Workspaces.release(workspace, succeeded, task.config().container());
+      return kept ? " Workspace kept at " + workspace.root() + "." : "";
+    } catch (IOException e) {
+      return " The workspace at " + workspace.root() + " could not be removed: " + e.getMessage() + ".";
+    }
+  }
+
+  private static StudentOutput withSummary(StudentOutput o, String summary) {
+    return new StudentOutput(
+        o.status(), o.currentStep(), o.attemptedActions(), o.problem(), o.questionForMentor(), o.reason(), summary,
+        o.filesCreated(), o.commandsRun(), o.location(), o.trigger(), o.commands(), o.notices());
+  }
+}

@@ -1,0 +1,81 @@
+package dev.smileloop.llm.entity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One invocation of an LLM command-line tool, for the audit trail.
+ *
+ * <p>{@code argv} is the command line that ran, with values of secret-looking options masked; the
+ * prompt is not part of it (it went to standard input), only its length. {@code exitCode} is null
+ * when the process was killed (timeout, interrupt). {@code output} is what the tool printed on
+ * standard output, cut to {@link #OUTPUT_LIMIT} characters (the head is dropped, because the
+ * answer is at the end); {@code outputChars} is the full length. {@code parseStrategy} is, for
+ * the Student, how its JSON was recovered ({@code direct}, {@code fenced}, {@code balanced},
+ * {@code fields}, {@code repaired} or {@code unparseable}, see {@code StudentOutputParser}); null
+ * for the Mentor and for failed calls. {@code errorOutput} is the tail of standard error; {@code
+ * message} says why a call failed (null when it succeeded).
+ */
+public record LlmCall(
+    String loopId,
+    int iteration,
+    LlmRole role,
+    String provider,
+    List<String> argv,
+    Instant startedAt,
+    long durationMillis,
+    Integer exitCode,
+    Outcome outcome,
+    int promptChars,
+    int outputChars,
+    String parseStrategy,
+    String output,
+    String errorOutput,
+    String message) {
+
+  /** How many characters of standard output a call keeps. */
+  public static final int OUTPUT_LIMIT = 64 * 1024;
+
+  /** How a call ended, as the loop saw it. */
+  public enum Outcome {
+    /** The tool answered and its answer was used. */
+    OK,
+    /** The tool failed in a way worth retrying (rate limit, overload, network, an unknown crash). */
+    TRANSIENT,
+    /** The tool cannot work as configured (not logged in, rejected command line); no retry helps. */
+    FATAL,
+    /** The tool did not finish within {@code studentBehavior.timeoutSeconds}; it was killed. */
+    TIMEOUT,
+    /** The loop was stopped or timed out while the tool ran; it was killed. */
+    INTERRUPTED;
+
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public LlmCall {
+    argv = List.copyOf(argv);
+  }
+
+  /** The model named on the command line ({@code --model x}, {@code -m x}), or null for the tool's default. */
+  public String model() {
+    for (int i = 0; i < argv.size(); i++) {
+      String arg = argv.get(i);
+      if (arg.startsWith("--model=")) {
+        return arg.substring("--model=".length());
+      }
+      if ((arg.equals("--model") || arg.equals("-m")) && i + 1 < argv.size()) {
+        return argv.get(i + 1);
+      }
+    }
+    return null;
+  }
+
+  /** This call as the report's audit trail lists it. */
+  public dev.smileloop.report.entity.LlmCall toAudit() {
+    return new dev.smileloop.report.entity.LlmCall(
+        iteration, role.wireName(), provider, model(), startedAt, durationMillis, outcome.wireName());
+  }
+}
