@@ -5,21 +5,29 @@ import dev.smileloop.agent.control.Agents;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.learner.control.BuiltinMentor;
 import dev.smileloop.learner.control.BuiltinStudent;
+import dev.smileloop.llm.control.LlmAgents;
+import dev.smileloop.llm.control.LlmCallLog;
+import dev.smileloop.llm.entity.LlmCall;
 import dev.smileloop.loop.control.AgentFactory;
 import dev.smileloop.sandbox.control.Sandbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
- * Chooses the Student and Mentor for a loop's {@code llmProvider}. Workspaces live under {@code
- * smile.workRoot} (default: {@code <java.io.tmpdir>/smile-loop}).
+ * Chooses the Student and Mentor for a loop's {@code llmProvider}: the built-in learner in the
+ * bubblewrap sandbox, or an LLM command-line tool (claude, codex, gemini). Workspaces live under
+ * {@code smile.workRoot} (default: {@code <java.io.tmpdir>/smile-loop}). It keeps the current
+ * loop's LLM calls for the report's audit trail.
  */
 @ApplicationScoped
 public class AgentCatalog implements AgentFactory {
 
   @Inject Clock clock;
+
+  private volatile LlmCallLog llmCalls = new LlmCallLog();
 
   @Override
   public Agents create(SmileConfig config) throws AgentException {
@@ -28,9 +36,20 @@ public class AgentCatalog implements AgentFactory {
         Sandbox sandbox = Sandbox.forConfig(config);
         yield new Agents(new BuiltinStudent(workRoot(), sandbox, clock), new BuiltinMentor(sandbox.commands()));
       }
-      case CLAUDE, CODEX, GEMINI -> throw AgentException.fatal("not yet");
+      case CLAUDE, CODEX, GEMINI -> {
+        llmCalls = new LlmCallLog(); // one loop at a time: only its calls are kept
+        yield LlmAgents.create(config, workRoot(), clock, llmCalls);
+      }
       case EXTERNAL -> throw new IllegalStateException("external agents are played by the loop engine");
     };
+  }
+
+  /** The LLM calls of loop {@code loopId}, for its report's audit trail. */
+  public List<dev.smileloop.report.entity.LlmCall> llmCalls(String loopId) {
+    return llmCalls.calls().stream()
+        .filter(call -> loopId != null && loopId.equals(call.loopId()))
+        .map(LlmCall::toAudit)
+        .toList();
   }
 
   static Path workRoot() {

@@ -1,9 +1,11 @@
 package dev.smileloop.loop.boundary;
 
+import dev.smileloop.agent.boundary.AgentCatalog;
 import dev.smileloop.loop.control.LoopSnapshot;
 import dev.smileloop.report.control.ReportBuilder;
 import dev.smileloop.report.control.ReportRenderer;
 import dev.smileloop.report.control.ReportWriter;
+import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ReportFormat;
 import dev.smileloop.report.entity.WriteResult;
 import jakarta.annotation.PostConstruct;
@@ -23,6 +25,8 @@ public class ReportPublisher {
 
   @Inject Clock clock;
 
+  @Inject AgentCatalog agents;
+
   private ReportBuilder builder;
   private ReportRenderer renderer;
   private ReportWriter writer;
@@ -39,14 +43,18 @@ public class ReportPublisher {
    * where the reports went: the output folder, or {@code stdout}.
    */
   public String publish(LoopSnapshot loop) {
-    WriteResult result =
-        writer.write(loop.state(), loop.tutorial(), loop.config(), loop.config().outputDirPath());
+    WriteResult result = writer.write(report(loop), loop.config().outputDirPath());
     LOG.info(() -> "reports of loop " + loop.state().loopId() + ": " + result.paths());
     return result.printedToStdout() ? "stdout" : result.outputDir().toString();
   }
 
   /** One format of the report of {@code loop} as it stands now. */
   public String render(LoopSnapshot loop, ReportFormat format) {
-    return renderer.render(builder.build(loop.state(), loop.tutorial(), loop.config(), clock), format);
+    return renderer.render(report(loop), format);
+  }
+
+  private Report report(LoopSnapshot loop) {
+    return builder.build(
+        loop.state(), loop.tutorial(), loop.config(), clock, agents.llmCalls(loop.state().loopId()));
   }
 }

@@ -10,6 +10,7 @@ import dev.smileloop.report.entity.AuditTrail;
 import dev.smileloop.report.entity.CommandAudit;
 import dev.smileloop.report.entity.FileAudit;
 import dev.smileloop.report.entity.Gap;
+import dev.smileloop.report.entity.LlmCall;
 import dev.smileloop.report.entity.GapCounts;
 import dev.smileloop.report.entity.IterationAudit;
 import dev.smileloop.report.entity.Report;
@@ -58,6 +59,12 @@ public final class ReportBuilder {
    * the clock stamps {@code generatedAt}.
    */
   public Report build(LoopState state, Tutorial tutorial, SmileConfig config, Clock clock) {
+    return build(state, tutorial, config, clock, List.of());
+  }
+
+  /** The same, with the LLM calls the loop's agents made, for the audit trail. */
+  public Report build(
+      LoopState state, Tutorial tutorial, SmileConfig config, Clock clock, List<LlmCall> llmCalls) {
     Objects.requireNonNull(state, "state");
     Instant now = clock.instant();
     LoopRun run = new LoopRun(state);
@@ -73,7 +80,7 @@ public final class ReportBuilder {
         Recommendations.of(gaps),
         new StepAnalysis(run, locator, gapAnalysis, redactor).steps(gaps),
         timeline(run, now),
-        audit(run, locator, gapAnalysis));
+        audit(run, locator, gapAnalysis, llmCalls));
   }
 
   private ReportSummary summary(LoopRun run, Tutorial tutorial, SmileConfig config, List<Gap> gaps, Instant now) {
@@ -213,7 +220,7 @@ public final class ReportBuilder {
     return redactor.redact(detail.toString());
   }
 
-  private AuditTrail audit(LoopRun run, TutorialLocator locator, GapAnalysis gapAnalysis) {
+  private AuditTrail audit(LoopRun run, TutorialLocator locator, GapAnalysis gapAnalysis, List<LlmCall> llmCalls) {
     List<IterationAudit> iterations = new ArrayList<>();
     List<CommandAudit> commands = new ArrayList<>();
     List<FileAudit> files = new ArrayList<>();
@@ -259,7 +266,7 @@ public final class ReportBuilder {
         }
       }
     }
-    return new AuditTrail(iterations, commands, files, List.of());
+    return new AuditTrail(iterations, commands, files, llmCalls);
   }
 
   private IterationAudit iterationAudit(LoopRun run, IterationRecord record, GapAnalysis gapAnalysis) {

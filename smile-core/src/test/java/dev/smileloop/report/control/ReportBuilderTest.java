@@ -354,4 +354,13 @@ class ReportBuilderTest {
     Validators.assertValidSarif(new ReportRenderer().sarif(report));
     Validators.assertValidJunit(new ReportRenderer().junitXml(report));
   }
+
+  @Test
+  void llmCallsOfTheLoopReachTheAuditTrailAndTheJson() {
+    var call = new dev.smileloop.report.entity.LlmCall(1, "student", "claude", null, at(1), 4200, "ok");
+    var report = Scenarios.builder().build(
+        Scenarios.completed().state(), Scenarios.wordCount(), Scenarios.config(), Scenarios.CLOCK, List.of(call));
+    assertEquals(List.of(call), report.audit().llmCalls());
+    assertTrue(new ReportRenderer().json(report).contains("\"provider\": \"claude\""));
+  }
 }
