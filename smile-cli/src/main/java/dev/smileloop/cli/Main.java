@@ -58,7 +58,8 @@ public final class Main {
       return switch (command) {
         case "run" -> validate(options, cwd);
         case "serve" -> serve(options);
-        default -> throw new Options.UsageException("unknown command " + command + " (run or serve)");
+        case "watch" -> watch(options);
+        default -> throw new Options.UsageException("unknown command " + command + " (run, serve or watch)");
       };
     } catch (Options.UsageException e) {
       err.println("smile: " + e.getMessage());
@@ -71,6 +72,22 @@ public final class Main {
       Thread.currentThread().interrupt();
       err.println("smile: interrupted");
       return STOPPED;
+    }
+  }
+
+  /** Prints every event of a running server's {@code /ws} stream, one JSON line each, until it closes. */
+  private int watch(Options options) throws InterruptedException {
+    URI base = URI.create(options.serverUrl().orElse("http://127.0.0.1:3000"));
+    try (EventStream events = EventStream.connect(http, base)) {
+      while (events.closedBecause() == null) {
+        JsonObject envelope = events.next(Duration.ofSeconds(1));
+        if (envelope != null) {
+          out.println(envelope);
+          out.flush();
+        }
+      }
+      err.println("smile: the server closed the stream (" + events.closedBecause() + ")");
+      return COMPLETED;
     }
   }
 

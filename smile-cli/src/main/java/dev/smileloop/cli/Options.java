@@ -22,6 +22,7 @@ record Options(
       """
       Usage: smile run [TUTORIAL.md] [options]
              smile serve [--port N] [--server-jar PATH]
+             smile watch [--server URL]     print a server's live events (default port 3000)
 
       Validates a Markdown tutorial: a Student follows it step by step in a sandbox, asks a
       Mentor when stuck, and SMILE writes a gap report. Without TUTORIAL.md, the "tutorial" of

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The product as a user runs it: the CLI jar as a real subprocess, which starts the Payara Micro
  * uber-jar, validates a tutorial, prints progress and exits with its documented code; and the
- * uber-jar alone, which says goodbye to WebSocket clients with 1001 when it is stopped.
+ * uber-jar alone, which says goodbye to WebSocket clients (and {@code smile watch}) with 1001 when
+ * it is stopped.
  */
 class CliIT {
 
@@ -102,11 +103,21 @@ class CliIT {
         Thread.sleep(200);
       }
       SmileServer direct = new SmileServer(new java.net.URL("http://127.0.0.1:" + port + "/"));
+      Path watchLog = work.resolve("watch.log");
+      Process watch = java(work, watchLog, "-jar", CLI.toString(), "watch", "--server", "http://127.0.0.1:" + port);
       try (WsClient client = WsClient.connect(direct)) {
         client.awaitEvent("connected", Duration.ofSeconds(10));
+        Instant watching = Instant.now().plusSeconds(20);
+        while (!Files.readString(watchLog).contains("\"event\":\"connected\"") && Instant.now().isBefore(watching)) {
+          Thread.sleep(100);
+        }
         server.destroy(); // SIGTERM, as a service manager or Ctrl-C would
         assertEquals(1001, client.awaitClose(Duration.ofSeconds(30)));
       }
+      assertTrue(watch.waitFor(30, TimeUnit.SECONDS), "smile watch did not end with the server");
+      String watched = Files.readString(watchLog);
+      assertTrue(watched.startsWith("{\"event\":\"connected\""), watched);
+      assertTrue(watched.contains("closed the stream (1001"), watched);
     } finally {
       server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
