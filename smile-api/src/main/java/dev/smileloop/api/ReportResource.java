@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The gap report of the current or last loop, in any of its formats: {@code GET /api/report}
- * (JSON) and {@code GET /api/report/{markdown|json|audit|junit|sarif}}. While a loop runs it shows
- * what is known so far.
+ * The gap report of the current or last loop, in any of its formats: {@code GET /api/report} (JSON)
+ * and {@code GET /api/report/{markdown|json|audit|junit|sarif}}. While a loop runs it shows what is
+ * known so far.
  */
 @Path("report")
 public class ReportResource {
@@ -35,13 +35,24 @@ public class ReportResource {
   public Response format(@PathParam("format") String name) {
     ReportFormat format =
         ReportFormat.parse(name)
-            .orElseThrow(() -> new SmileException(SmileException.Kind.NOT_FOUND,
-                "no report format \"" + name + "\"; use one of " + Arrays.stream(ReportFormat.values())
-                    .map(ReportFormat::wireName).collect(Collectors.joining(", "))));
+            .orElseThrow(
+                () ->
+                    new SmileException(
+                        SmileException.Kind.NOT_FOUND,
+                        "no report format \""
+                            + name
+                            + "\"; use one of "
+                            + Arrays.stream(ReportFormat.values())
+                                .map(ReportFormat::wireName)
+                                .collect(Collectors.joining(", "))));
     LoopSnapshot loop =
-        orchestrator.snapshot()
-            .orElseThrow(() -> new SmileException(SmileException.Kind.NOT_FOUND,
-                "no loop has run on this server yet; start one with POST /api/loop"));
+        orchestrator
+            .snapshot()
+            .orElseThrow(
+                () ->
+                    new SmileException(
+                        SmileException.Kind.NOT_FOUND,
+                        "no loop has run on this server yet; start one with POST /api/loop"));
     return Response.ok(reports.render(loop, format), format.mediaType())
         .header("Content-Disposition", "inline; filename=\"" + format.fileName() + "\"")
         .build();

@@ -44,7 +44,8 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    System.exit(new Main(System.out, System.err).run(Arrays.asList(args), Path.of("").toAbsolutePath()));
+    System.exit(
+        new Main(System.out, System.err).run(Arrays.asList(args), Path.of("").toAbsolutePath()));
   }
 
   int run(List<String> args, Path cwd) {
@@ -59,7 +60,9 @@ public final class Main {
         case "run" -> validate(options, cwd);
         case "serve" -> serve(options);
         case "watch" -> watch(options);
-        default -> throw new Options.UsageException("unknown command " + command + " (run, serve or watch)");
+        default ->
+            throw new Options.UsageException(
+                "unknown command " + command + " (run, serve or watch)");
       };
     } catch (Options.UsageException e) {
       err.println("smile: " + e.getMessage());
@@ -75,7 +78,10 @@ public final class Main {
     }
   }
 
-  /** Prints every event of a running server's {@code /ws} stream, one JSON line each, until it closes. */
+  /**
+   * Prints every event of a running server's {@code /ws} stream, one JSON line each, until it
+   * closes.
+   */
   private int watch(Options options) throws InterruptedException {
     URI base = URI.create(options.serverUrl().orElse("http://127.0.0.1:3000"));
     try (EventStream events = EventStream.connect(http, base)) {
@@ -92,7 +98,10 @@ public final class Main {
   }
 
   private int serve(Options options) throws IOException, InterruptedException {
-    Path jar = options.serverJar().orElseThrow(() -> new Options.UsageException("serve needs --server-jar"));
+    Path jar =
+        options
+            .serverJar()
+            .orElseThrow(() -> new Options.UsageException("serve needs --server-jar"));
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -115,7 +124,9 @@ public final class Main {
       return FAILED;
     }
     Path outputDir = outputDir(options, cwd);
-    out.printf("SMILE: validating %s%n", options.tutorial() != null ? options.tutorial() : options.config().get());
+    out.printf(
+        "SMILE: validating %s%n",
+        options.tutorial() != null ? options.tutorial() : options.config().get());
     ServerProcess server = null;
     try {
       URI base;
@@ -125,12 +136,16 @@ public final class Main {
         Path jar =
             options
                 .serverJar()
-                .orElseThrow(() -> new Options.UsageException("give --server URL or --server-jar FILE"));
+                .orElseThrow(
+                    () -> new Options.UsageException("give --server URL or --server-jar FILE"));
         long started = System.nanoTime();
-        server = ServerProcess.start(jar, options.port(), cwd, outputDir.resolve(".smile/server.log"));
-        out.printf("Starting the SMILE server on %s (log: %s) ...%n", server.baseUri(), server.log());
+        server =
+            ServerProcess.start(jar, options.port(), cwd, outputDir.resolve(".smile/server.log"));
+        out.printf(
+            "Starting the SMILE server on %s (log: %s) ...%n", server.baseUri(), server.log());
         server.awaitReady(http, Duration.ofSeconds(180));
-        out.printf("Server ready in %.1f s; REST and /ws stay available while the loop runs.%n",
+        out.printf(
+            "Server ready in %.1f s; REST and /ws stay available while the loop runs.%n",
             (System.nanoTime() - started) / 1e9);
         base = server.baseUri();
       }
@@ -148,7 +163,8 @@ public final class Main {
       return options.outputDir().get();
     }
     if (options.config().isPresent() && Files.isRegularFile(options.config().get())) {
-      try (var reader = Json.createReader(new StringReader(Files.readString(options.config().get())))) {
+      try (var reader =
+          Json.createReader(new StringReader(Files.readString(options.config().get())))) {
         JsonValue value = reader.readObject().get("outputDir");
         if (value instanceof jakarta.json.JsonString dir) {
           return options.config().get().getParent().resolve(dir.getString()).normalize();
@@ -161,16 +177,22 @@ public final class Main {
     return cwd;
   }
 
-  private int follow(URI base, Options options, Path outputDir) throws IOException, InterruptedException {
+  private int follow(URI base, Options options, Path outputDir)
+      throws IOException, InterruptedException {
     try (EventStream events = EventStream.connect(http, base)) {
       HttpResponse<String> started = post(base.resolve("/api/loop"), startBody(options, outputDir));
       if (started.statusCode() != 202) {
-        err.println("smile: the server refused the loop (" + started.statusCode() + "): " + errorOf(started.body()));
+        err.println(
+            "smile: the server refused the loop ("
+                + started.statusCode()
+                + "): "
+                + errorOf(started.body()));
         return FAILED;
       }
       JsonObject state = parse(started.body());
       String loopId = state.getString("loopId", "");
-      out.printf("Loop %s started (max %d iterations).%n", loopId, state.getInt("maxIterations", 0));
+      out.printf(
+          "Loop %s started (max %d iterations).%n", loopId, state.getInt("maxIterations", 0));
       ProgressPrinter printer = new ProgressPrinter(out, options.verbose());
       JsonObject complete = awaitCompletion(base, events, printer);
       String status = complete.getString("status", "error");
@@ -193,7 +215,10 @@ public final class Main {
         continue;
       }
       // No event for a while: make sure the loop did not end while the stream was down.
-      JsonObject state = parse(http.send(get(base.resolve("/api/status")), HttpResponse.BodyHandlers.ofString()).body());
+      JsonObject state =
+          parse(
+              http.send(get(base.resolve("/api/status")), HttpResponse.BodyHandlers.ofString())
+                  .body());
       if (events.closedBecause() != null && isTerminal(state.getString("status", ""))) {
         return Json.createObjectBuilder()
             .add("status", state.getString("status"))
@@ -205,21 +230,31 @@ public final class Main {
 
   /** Where the server wrote the reports (it says so in the final state once they exist). */
   private void printReports(URI base) throws IOException, InterruptedException {
-    JsonObject state = parse(http.send(get(base.resolve("/api/status")), HttpResponse.BodyHandlers.ofString()).body());
+    JsonObject state =
+        parse(
+            http.send(get(base.resolve("/api/status")), HttpResponse.BodyHandlers.ofString())
+                .body());
     String where = state.getString("reports", "");
     if (where.equals("stdout")) {
-      out.println("Reports: the files could not be written; the Markdown report was printed by the server.");
+      out.println(
+          "Reports: the files could not be written; the Markdown report was printed by the server.");
       return;
     }
     for (String file :
-        List.of("smile-report.md", "smile-report.json", "smile-audit.log", "smile-report.junit.xml", "smile-report.sarif")) {
+        List.of(
+            "smile-report.md",
+            "smile-report.json",
+            "smile-audit.log",
+            "smile-report.junit.xml",
+            "smile-report.sarif")) {
       Path path = Path.of(where.isEmpty() ? "." : where).resolve(file);
       out.println("  report: " + path + (Files.isRegularFile(path) ? "" : " (on the server)"));
     }
   }
 
   private int countGaps(URI base) throws IOException, InterruptedException {
-    HttpResponse<String> report = http.send(get(base.resolve("/api/report/json")), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> report =
+        http.send(get(base.resolve("/api/report/json")), HttpResponse.BodyHandlers.ofString());
     if (report.statusCode() != 200) {
       return 0;
     }
@@ -238,7 +273,8 @@ public final class Main {
   }
 
   private static boolean isTerminal(String status) {
-    return List.of("completed", "max_iterations", "blocker", "timeout", "error", "stopped").contains(status);
+    return List.of("completed", "max_iterations", "blocker", "timeout", "error", "stopped")
+        .contains(status);
   }
 
   private static String startBody(Options options, Path outputDir) {

@@ -69,14 +69,16 @@ record Options(
             throw new UsageException("unknown option " + arg);
           }
           if (tutorial != null) {
-            throw new UsageException("only one tutorial at a time; got " + tutorial + " and " + arg);
+            throw new UsageException(
+                "only one tutorial at a time; got " + tutorial + " and " + arg);
           }
           tutorial = cwd.resolve(arg);
         }
       }
     }
     if (config == null) {
-      Path beside = (tutorial == null ? cwd : tutorial.toAbsolutePath().getParent()).resolve("smile.json");
+      Path beside =
+          (tutorial == null ? cwd : tutorial.toAbsolutePath().getParent()).resolve("smile.json");
       config = Files.isRegularFile(beside) ? beside : null;
     }
     if (tutorial == null && config == null) {

@@ -44,9 +44,7 @@ final class ProgressPrinter {
     String mark = p.getBoolean("fromMentor", false) ? "+" : ok ? "ok" : "FAIL";
     String where = p.getInt("line", 0) > 0 ? "line " + p.getInt("line") : "mentor fix";
     String outcome =
-        p.getBoolean("timedOut", false)
-            ? "timed out"
-            : "exit " + p.getInt("exitCode", -1);
+        p.getBoolean("timedOut", false) ? "timed out" : "exit " + p.getInt("exitCode", -1);
     out.printf(
         Locale.ROOT,
         "  %-4s %-10s %-50s %s, %.2f s%n",
@@ -54,7 +52,9 @@ final class ProgressPrinter {
         where,
         firstLine(text(p, "command")),
         outcome,
-        p.getJsonNumber("durationMillis") == null ? 0.0 : p.getJsonNumber("durationMillis").longValue() / 1000.0);
+        p.getJsonNumber("durationMillis") == null
+            ? 0.0
+            : p.getJsonNumber("durationMillis").longValue() / 1000.0);
     if ((verbose || !ok) && !text(p, "outputExcerpt").isBlank()) {
       out.println("       " + indent(lastLines(text(p, "outputExcerpt"), verbose ? 20 : 3)));
     }

@@ -37,7 +37,9 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(Path jar, int port, Path workDir, Path log) throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException(
-          "the SMILE server jar " + jar + " does not exist; build it with: mvn -DskipTests package");
+          "the SMILE server jar "
+              + jar
+              + " does not exist; build it with: mvn -DskipTests package");
     }
     int chosen = port > 0 ? port : freePort();
     Files.createDirectories(log.getParent());
@@ -45,7 +47,8 @@ final class ServerProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
     command.add("-Dsmile.workDir=" + workDir);
-    command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(chosen), "--nocluster"));
+    command.addAll(
+        List.of("-jar", jar.toString(), "--port", String.valueOf(chosen), "--nocluster"));
     Process process =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
@@ -67,11 +70,16 @@ final class ServerProcess implements AutoCloseable {
   void awaitReady(HttpClient http, Duration limit) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     HttpRequest probe =
-        HttpRequest.newBuilder(baseUri.resolve("/api/status")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest.newBuilder(baseUri.resolve("/api/status"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IOException(
-            "the SMILE server exited with code " + process.exitValue() + " during start-up; see " + log);
+            "the SMILE server exited with code "
+                + process.exitValue()
+                + " during start-up; see "
+                + log);
       }
       try {
         if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -82,7 +90,8 @@ final class ServerProcess implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new IOException("the SMILE server did not answer within " + limit.toSeconds() + " s; see " + log);
+    throw new IOException(
+        "the SMILE server did not answer within " + limit.toSeconds() + " s; see " + log);
   }
 
   private static int freePort() throws IOException {

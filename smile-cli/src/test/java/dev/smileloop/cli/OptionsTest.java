@@ -16,7 +16,10 @@ class OptionsTest {
 
   @Test
   void tutorialAndOptionsResolveAgainstTheWorkingDirectory() {
-    Options o = Options.parse(List.of("docs/t.md", "--output", "out", "--provider", "builtin", "--port", "4000"), cwd);
+    Options o =
+        Options.parse(
+            List.of("docs/t.md", "--output", "out", "--provider", "builtin", "--port", "4000"),
+            cwd);
     assertEquals(cwd.resolve("docs/t.md"), o.tutorial());
     assertEquals(cwd.resolve("out"), o.outputDir().orElseThrow());
     assertEquals("builtin", o.provider().orElseThrow());
@@ -38,14 +41,24 @@ class OptionsTest {
 
   @Test
   void badCommandLinesSayWhatIsWrong() {
-    assertTrue(assertThrows(Options.UsageException.class, () -> Options.parse(List.of("--port", "x"), cwd))
-        .getMessage().contains("--port must be a number"));
-    assertTrue(assertThrows(Options.UsageException.class, () -> Options.parse(List.of("--output"), cwd))
-        .getMessage().contains("--output needs a value"));
-    assertTrue(assertThrows(Options.UsageException.class, () -> Options.parse(List.of("--frobnicate"), cwd))
-        .getMessage().contains("unknown option --frobnicate"));
-    assertTrue(assertThrows(Options.UsageException.class, () -> Options.parse(List.of("a.md", "b.md"), cwd))
-        .getMessage().contains("only one tutorial"));
+    assertTrue(
+        assertThrows(Options.UsageException.class, () -> Options.parse(List.of("--port", "x"), cwd))
+            .getMessage()
+            .contains("--port must be a number"));
+    assertTrue(
+        assertThrows(Options.UsageException.class, () -> Options.parse(List.of("--output"), cwd))
+            .getMessage()
+            .contains("--output needs a value"));
+    assertTrue(
+        assertThrows(
+                Options.UsageException.class, () -> Options.parse(List.of("--frobnicate"), cwd))
+            .getMessage()
+            .contains("unknown option --frobnicate"));
+    assertTrue(
+        assertThrows(
+                Options.UsageException.class, () -> Options.parse(List.of("a.md", "b.md"), cwd))
+            .getMessage()
+            .contains("only one tutorial"));
   }
 
   @Test

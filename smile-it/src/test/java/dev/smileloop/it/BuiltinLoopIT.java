@@ -22,9 +22,9 @@ import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
 /**
- * A real loop with the built-in learner and mentor on Payara Micro: the tutorial's commands run
- * in the bubblewrap sandbox, the Mentor's fix is applied on the second iteration, every step
- * streams on {@code /ws}, and the gap report is served in every format.
+ * A real loop with the built-in learner and mentor on Payara Micro: the tutorial's commands run in
+ * the bubblewrap sandbox, the Mentor's fix is applied on the second iteration, every step streams
+ * on {@code /ws}, and the gap report is served in every format.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -73,12 +73,16 @@ class BuiltinLoopIT {
     String body =
         Json.createObjectBuilder()
             .add("tutorialContent", tutorial)
-            .add("config", Json.createObjectBuilder()
-                .add("llmProvider", "builtin")
-                .add("maxIterations", 3)
-                .add("stateFile", System.getProperty("java.io.tmpdir") + "/smile-builtin-it/state.json")
-                .add("outputDir", System.getProperty("java.io.tmpdir") + "/smile-builtin-it")
-                .add("studentBehavior", Json.createObjectBuilder().add("timeoutSeconds", 10)))
+            .add(
+                "config",
+                Json.createObjectBuilder()
+                    .add("llmProvider", "builtin")
+                    .add("maxIterations", 3)
+                    .add(
+                        "stateFile",
+                        System.getProperty("java.io.tmpdir") + "/smile-builtin-it/state.json")
+                    .add("outputDir", System.getProperty("java.io.tmpdir") + "/smile-builtin-it")
+                    .add("studentBehavior", Json.createObjectBuilder().add("timeoutSeconds", 10)))
             .build()
             .toString();
     SmileServer.Reply reply = server.post("api/loop", body);
@@ -92,29 +96,57 @@ class BuiltinLoopIT {
       client.awaitEvent("connected", WAIT);
       start(TUTORIAL);
       JsonObject complete = client.awaitEvent("loop_complete", WAIT);
-      assertEquals("completed", complete.getJsonObject("payload").getString("status"), client.names().toString());
+      assertEquals(
+          "completed",
+          complete.getJsonObject("payload").getString("status"),
+          client.names().toString());
       assertEquals(2, complete.getJsonObject("payload").getInt("iterations"));
 
-      List<String> names = client.names().stream().filter(n -> !n.equals("student_progress")).toList();
+      List<String> names =
+          client.names().stream().filter(n -> !n.equals("student_progress")).toList();
       assertEquals(
-          List.of("connected", "iteration_start", "student_output", "mentor_output", "iteration_start",
-              "student_output", "loop_complete"),
+          List.of(
+              "connected",
+              "iteration_start",
+              "student_output",
+              "mentor_output",
+              "iteration_start",
+              "student_output",
+              "loop_complete"),
           names);
-      JsonObject failed = client.await(e -> "student_progress".equals(e.getString("event"))
-          && e.getJsonObject("payload").getInt("exitCode") == 126, WAIT).getJsonObject("payload");
+      JsonObject failed =
+          client
+              .await(
+                  e ->
+                      "student_progress".equals(e.getString("event"))
+                          && e.getJsonObject("payload").getInt("exitCode") == 126,
+                  WAIT)
+              .getJsonObject("payload");
       assertEquals(14, failed.getInt("line"));
       assertEquals("./hello.sh SMILE", failed.getString("command"));
-      JsonObject fix = client.await(e -> "student_progress".equals(e.getString("event"))
-          && e.getJsonObject("payload").getBoolean("fromMentor"), WAIT).getJsonObject("payload");
+      JsonObject fix =
+          client
+              .await(
+                  e ->
+                      "student_progress".equals(e.getString("event"))
+                          && e.getJsonObject("payload").getBoolean("fromMentor"),
+                  WAIT)
+              .getJsonObject("payload");
       assertTrue(fix.getString("command").contains("chmod +x"), fix.toString());
       assertEquals(0, fix.getInt("exitCode"));
 
       JsonObject state = server.status();
       assertEquals("completed", state.getString("status"));
-      JsonObject asked = state.getJsonArray("history").getJsonObject(0).getJsonObject("studentOutput");
+      JsonObject asked =
+          state.getJsonArray("history").getJsonObject(0).getJsonObject("studentOutput");
       assertEquals("ask_mentor", asked.getString("status"));
       assertEquals(14, asked.getJsonObject("location").getInt("line"));
-      assertTrue(state.getJsonArray("mentorNotes").getJsonObject(0).getString("answer").contains("chmod +x ./hello.sh"));
+      assertTrue(
+          state
+              .getJsonArray("mentorNotes")
+              .getJsonObject(0)
+              .getString("answer")
+              .contains("chmod +x ./hello.sh"));
     }
   }
 
@@ -141,15 +173,28 @@ class BuiltinLoopIT {
 
     SmileServer.Reply sarif = server.get("api/report/sarif");
     assertEquals(200, sarif.status());
-    JsonObject result = Json.createReader(new StringReader(sarif.body())).readObject()
-        .getJsonArray("runs").getJsonObject(0).getJsonArray("results").getJsonObject(0);
-    assertEquals(14, result.getJsonArray("locations").getJsonObject(0).getJsonObject("physicalLocation")
-        .getJsonObject("region").getInt("startLine"));
+    JsonObject result =
+        Json.createReader(new StringReader(sarif.body()))
+            .readObject()
+            .getJsonArray("runs")
+            .getJsonObject(0)
+            .getJsonArray("results")
+            .getJsonObject(0);
+    assertEquals(
+        14,
+        result
+            .getJsonArray("locations")
+            .getJsonObject(0)
+            .getJsonObject("physicalLocation")
+            .getJsonObject("region")
+            .getInt("startLine"));
 
     SmileServer.Reply junit = server.get("api/report/junit");
     assertEquals(200, junit.status());
-    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new InputSource(new StringReader(junit.body())));
+    Document xml =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new InputSource(new StringReader(junit.body())));
     assertTrue(xml.getElementsByTagName("testcase").getLength() >= 2);
 
     SmileServer.Reply audit = server.get("api/report/audit");

@@ -34,25 +34,56 @@ class CliIT {
   @TempDir Path work;
 
   private static Process java(Path dir, Path log, String... args) throws IOException {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   @Test
   void runValidatesATutorialPrintsProgressAndExitsWithGapsFound() throws Exception {
     Sandbox.assumeAvailable();
     Path tutorial = work.resolve("tutorial.md");
-    Files.writeString(tutorial, String.join("\n",
-        "# Greeter", "", "## Step 1: Write the script", "", "Save the following as `hello.sh`:", "",
-        "```bash", "#!/usr/bin/env bash", "echo \"Hello, $1\"", "```", "",
-        "## Step 2: Run it", "", "```bash", "./hello.sh SMILE", "```", ""));
-    Files.writeString(work.resolve("smile.json"), "{\"llmProvider\": \"builtin\", \"maxIterations\": 3}");
+    Files.writeString(
+        tutorial,
+        String.join(
+            "\n",
+            "# Greeter",
+            "",
+            "## Step 1: Write the script",
+            "",
+            "Save the following as `hello.sh`:",
+            "",
+            "```bash",
+            "#!/usr/bin/env bash",
+            "echo \"Hello, $1\"",
+            "```",
+            "",
+            "## Step 2: Run it",
+            "",
+            "```bash",
+            "./hello.sh SMILE",
+            "```",
+            ""));
+    Files.writeString(
+        work.resolve("smile.json"), "{\"llmProvider\": \"builtin\", \"maxIterations\": 3}");
     Path log = work.resolve("cli.log");
 
-    Process cli = java(work, log, "-jar", CLI.toString(), "run", "tutorial.md", "--server-jar", SERVER.toString());
+    Process cli =
+        java(
+            work,
+            log,
+            "-jar",
+            CLI.toString(),
+            "run",
+            "tutorial.md",
+            "--server-jar",
+            SERVER.toString());
     assertTrue(cli.waitFor(180, TimeUnit.SECONDS), "the CLI did not finish");
     String out = Files.readString(log, StandardCharsets.UTF_8);
 
@@ -60,8 +91,13 @@ class CliIT {
     assertTrue(out.contains("-- Iteration 1 --") && out.contains("-- Iteration 2 --"), out);
     assertTrue(out.contains("FAIL line 15"), out);
     assertTrue(out.contains("Loop ended: completed after 2 iteration(s)"), out);
-    for (String file : List.of("smile-report.md", "smile-report.json", "smile-audit.log", "smile-report.junit.xml",
-        "smile-report.sarif")) {
+    for (String file :
+        List.of(
+            "smile-report.md",
+            "smile-report.json",
+            "smile-audit.log",
+            "smile-report.junit.xml",
+            "smile-report.sarif")) {
       assertTrue(Files.isRegularFile(work.resolve(file)), file + " missing:\n" + out);
     }
     assertTrue(Files.readString(work.resolve("smile-report.md")).contains("chmod +x ./hello.sh"));
@@ -70,7 +106,9 @@ class CliIT {
   @Test
   void aMissingTutorialFailsFastWithoutStartingAServer() throws Exception {
     Path log = work.resolve("cli.log");
-    Process cli = java(work, log, "-jar", CLI.toString(), "run", "nope.md", "--server-jar", SERVER.toString());
+    Process cli =
+        java(
+            work, log, "-jar", CLI.toString(), "run", "nope.md", "--server-jar", SERVER.toString());
     assertTrue(cli.waitFor(30, TimeUnit.SECONDS));
     String out = Files.readString(log);
     assertEquals(4, cli.exitValue(), out);
@@ -85,30 +123,52 @@ class CliIT {
       port = socket.getLocalPort();
     }
     Path log = work.resolve("server.log");
-    Process server = java(work, log, "-XX:TieredStopAtLevel=1", "-jar", SERVER.toString(), "--port",
-        String.valueOf(port), "--nocluster");
+    Process server =
+        java(
+            work,
+            log,
+            "-XX:TieredStopAtLevel=1",
+            "-jar",
+            SERVER.toString(),
+            "--port",
+            String.valueOf(port),
+            "--nocluster");
     try {
       HttpClient http = HttpClient.newHttpClient();
       URI status = URI.create("http://127.0.0.1:" + port + "/api/status");
       Instant deadline = Instant.now().plusSeconds(120);
       while (true) {
         try {
-          if (http.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          if (http.send(
+                      HttpRequest.newBuilder(status).build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode()
+              == 200) {
             break;
           }
         } catch (IOException notYet) {
-          assertTrue(Instant.now().isBefore(deadline), "server did not start:\n" + Files.readString(log));
+          assertTrue(
+              Instant.now().isBefore(deadline), "server did not start:\n" + Files.readString(log));
           assertTrue(server.isAlive(), "server died:\n" + Files.readString(log));
         }
         Thread.sleep(200);
       }
       SmileServer direct = new SmileServer(new java.net.URL("http://127.0.0.1:" + port + "/"));
       Path watchLog = work.resolve("watch.log");
-      Process watch = java(work, watchLog, "-jar", CLI.toString(), "watch", "--server", "http://127.0.0.1:" + port);
+      Process watch =
+          java(
+              work,
+              watchLog,
+              "-jar",
+              CLI.toString(),
+              "watch",
+              "--server",
+              "http://127.0.0.1:" + port);
       try (WsClient client = WsClient.connect(direct)) {
         client.awaitEvent("connected", Duration.ofSeconds(10));
         Instant watching = Instant.now().plusSeconds(20);
-        while (!Files.readString(watchLog).contains("\"event\":\"connected\"") && Instant.now().isBefore(watching)) {
+        while (!Files.readString(watchLog).contains("\"event\":\"connected\"")
+            && Instant.now().isBefore(watching)) {
           Thread.sleep(100);
         }
         server.destroy(); // SIGTERM, as a service manager or Ctrl-C would

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The guarantees of {@code /ws} beyond single events: replay for reconnecting clients, the bounded
- * buffer of a slow client, and the heartbeat. The server runs with a 3 s ping, 3 missed pongs and
- * a replay buffer of 50 events (see the failsafe configuration).
+ * buffer of a slow client, and the heartbeat. The server runs with a 3 s ping, 3 missed pongs and a
+ * replay buffer of 50 events (see the failsafe configuration).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -32,7 +32,13 @@ class EventStreamIT {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final Set<String> LOOP_EVENTS =
-      Set.of("iteration_start", "student_output", "mentor_output", "loop_complete", "error", "student_progress");
+      Set.of(
+          "iteration_start",
+          "student_output",
+          "mentor_output",
+          "loop_complete",
+          "error",
+          "student_progress");
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -51,11 +57,17 @@ class EventStreamIT {
 
   private void startExternalLoop(int maxIterations) {
     SmileServer.Reply started =
-        server.post("api/loop", Bodies.externalLoop(Json.createObjectBuilder().add("maxIterations", maxIterations).build()));
+        server.post(
+            "api/loop",
+            Bodies.externalLoop(
+                Json.createObjectBuilder().add("maxIterations", maxIterations).build()));
     assertEquals(202, started.status(), started.body());
   }
 
-  /** One Student question and one Mentor answer: three events (student_output, mentor_output, iteration_start). */
+  /**
+   * One Student question and one Mentor answer: three events (student_output, mentor_output,
+   * iteration_start).
+   */
   private void cycle(String text) {
     assertEquals(200, server.post("api/student/result", Bodies.askMentor(text)).status());
     assertEquals(200, server.post("api/mentor/result", Bodies.mentor(text)).status());
@@ -77,14 +89,21 @@ class EventStreamIT {
     }
     cycle("two");
     try (WsClient again = WsClient.connect(server, "since=" + lastSeen)) {
-      again.await(e -> "mentor_output".equals(e.getString("event"))
-          && "two".equals(e.getJsonObject("payload").getString("notes")), WAIT);
+      again.await(
+          e ->
+              "mentor_output".equals(e.getString("event"))
+                  && "two".equals(e.getJsonObject("payload").getString("notes")),
+          WAIT);
       List<JsonObject> events = again.events();
       assertEquals("connected", events.get(0).getString("event"));
       List<JsonObject> replayed = events.subList(1, events.size());
-      assertEquals(lastSeen + 1, seq(replayed.get(0)), "replay starts right after the last event seen");
+      assertEquals(
+          lastSeen + 1, seq(replayed.get(0)), "replay starts right after the last event seen");
       for (int i = 1; i < replayed.size(); i++) {
-        assertEquals(seq(replayed.get(i - 1)) + 1, seq(replayed.get(i)), "no gap and no duplicate: " + events);
+        assertEquals(
+            seq(replayed.get(i - 1)) + 1,
+            seq(replayed.get(i)),
+            "no gap and no duplicate: " + events);
       }
       assertTrue(again.names().containsAll(List.of("student_output", "mentor_output")));
     }
@@ -122,10 +141,16 @@ class EventStreamIT {
       for (int i = 0; i < 200; i++) {
         cycle(i + bulk); // 600 events of 64 KB (38 MB) while the slow client reads nothing
       }
-      JsonObject last = fast.await(e -> "mentor_output".equals(e.getString("event"))
-          && e.getJsonObject("payload").getString("notes").startsWith("199x"), WAIT);
+      JsonObject last =
+          fast.await(
+              e ->
+                  "mentor_output".equals(e.getString("event"))
+                      && e.getJsonObject("payload").getString("notes").startsWith("199x"),
+              WAIT);
       // The last cycle's iteration_start follows its mentor_output: wait for it too.
-      JsonObject newestEvent = fast.await(e -> "iteration_start".equals(e.getString("event")) && seq(e) > seq(last), WAIT);
+      JsonObject newestEvent =
+          fast.await(
+              e -> "iteration_start".equals(e.getString("event")) && seq(e) > seq(last), WAIT);
       slow.resume(); // before the heartbeat gives up on it
 
       TreeSet<Long> all = seqs(fast.events());
@@ -136,30 +161,45 @@ class EventStreamIT {
       TreeSet<Long> slowSeqs = seqs(slow.texts());
       assertEquals(all.last() - all.first() + 1, all.size(), "the fast client got every event");
       assertEquals(seq(newestEvent), all.last());
-      assertTrue(slowSeqs.contains(seq(newestEvent)), "the slow client still gets the newest event");
-      assertTrue(slowSeqs.size() < all.size(), "the slow client must have lost events, got " + slowSeqs.size());
+      assertTrue(
+          slowSeqs.contains(seq(newestEvent)), "the slow client still gets the newest event");
+      assertTrue(
+          slowSeqs.size() < all.size(),
+          "the slow client must have lost events, got " + slowSeqs.size());
       List<Long> newest = all.descendingSet().stream().limit(100).toList();
-      assertTrue(slowSeqs.containsAll(newest), "the newest 100 events survive; only the oldest are dropped");
-      assertTrue(slow.texts().stream().anyMatch(e -> "error".equals(e.getString("event"))
-          && e.getJsonObject("payload").containsKey("dropped")), "the slow client is told it lost events");
+      assertTrue(
+          slowSeqs.containsAll(newest),
+          "the newest 100 events survive; only the oldest are dropped");
+      assertTrue(
+          slow.texts().stream()
+              .anyMatch(
+                  e ->
+                      "error".equals(e.getString("event"))
+                          && e.getJsonObject("payload").containsKey("dropped")),
+          "the slow client is told it lost events");
     }
   }
 
   private static TreeSet<Long> seqs(List<JsonObject> events) {
     TreeSet<Long> seqs = new TreeSet<>();
     events.stream()
-        .filter(e -> LOOP_EVENTS.contains(e.getString("event")) && e.containsKey("seq")
-            && !e.getJsonObject("payload").containsKey("dropped"))
+        .filter(
+            e ->
+                LOOP_EVENTS.contains(e.getString("event"))
+                    && e.containsKey("seq")
+                    && !e.getJsonObject("payload").containsKey("dropped"))
         .forEach(e -> seqs.add(seq(e)));
     return seqs;
   }
 
   @Test
   void heartbeatClosesAClientThatNeverAnswersPingsButKeepsLiveOnes() throws Exception {
-    try (RawWsClient silent = new RawWsClient(server.base().getPort()); WsClient live = WsClient.connect(server)) {
+    try (RawWsClient silent = new RawWsClient(server.base().getPort());
+        WsClient live = WsClient.connect(server)) {
       int code = silent.closeCode().get(30, TimeUnit.SECONDS);
       assertTrue(silent.pings() >= 3, "pinged " + silent.pings() + " times before closing");
-      assertTrue(code == 1001 || code == 1008 || code == 1011 || code == 1000, "close code " + code);
+      assertTrue(
+          code == 1001 || code == 1008 || code == 1011 || code == 1000, "close code " + code);
       assertFalse(live.isClosed(), "a client that answers pings stays connected");
     }
   }

@@ -42,7 +42,6 @@ class LoopContractIT {
     server.stopAnyLoop();
   }
 
-
   @Test
   void connectedEventComesFirstWithTheCurrentState() {
     try (WsClient client = WsClient.connect(server)) {
@@ -55,19 +54,22 @@ class LoopContractIT {
 
   @Test
   void wholeLoopDrivenByCallbacksReachesEveryClientInOrder() {
-    try (WsClient a = WsClient.connect(server); WsClient b = WsClient.connect(server)) {
+    try (WsClient a = WsClient.connect(server);
+        WsClient b = WsClient.connect(server)) {
       a.awaitEvent("connected", WAIT);
       b.awaitEvent("connected", WAIT);
       SmileServer.Reply started = server.post("api/loop", Bodies.externalLoop());
       assertEquals(202, started.status(), started.body());
       assertEquals("starting", started.json().getString("status"));
 
-      SmileServer.Reply asked = server.post("api/student/result", Bodies.askMentor("Where does greet.txt come from?"));
+      SmileServer.Reply asked =
+          server.post("api/student/result", Bodies.askMentor("Where does greet.txt come from?"));
       assertEquals(200, asked.status(), asked.body());
       assertEquals(true, asked.json().getBoolean("acknowledged"));
       assertEquals("continue", asked.json().getString("nextAction"));
 
-      SmileServer.Reply mentored = server.post("api/mentor/result", Bodies.mentor("Run step 1 first."));
+      SmileServer.Reply mentored =
+          server.post("api/mentor/result", Bodies.mentor("Run step 1 first."));
       assertEquals(200, mentored.status(), mentored.body());
       assertEquals("continue", mentored.json().getString("nextAction"));
 
@@ -81,12 +83,19 @@ class LoopContractIT {
       b.awaitEvent("loop_complete", WAIT);
 
       List<String> expected =
-          List.of("connected", "iteration_start", "student_output", "mentor_output", "iteration_start",
-              "student_output", "loop_complete");
+          List.of(
+              "connected",
+              "iteration_start",
+              "student_output",
+              "mentor_output",
+              "iteration_start",
+              "student_output",
+              "loop_complete");
       assertEquals(expected, a.names());
       assertEquals(expected, b.names());
       assertEquals("ask_mentor", a.events().get(2).getJsonObject("payload").getString("status"));
-      assertEquals("Run step 1 first.", a.events().get(3).getJsonObject("payload").getString("notes"));
+      assertEquals(
+          "Run step 1 first.", a.events().get(3).getJsonObject("payload").getString("notes"));
       assertSequenceIncreases(a.events());
 
       JsonObject state = server.status();
@@ -104,9 +113,13 @@ class LoopContractIT {
     try (WsClient client = WsClient.connect(server)) {
       start(Json.createObjectBuilder().add("maxIterations", 2).build());
       server.post("api/student/result", Bodies.askMentor("q1"));
-      assertEquals("continue", server.post("api/mentor/result", Bodies.mentor("n1")).json().getString("nextAction"));
+      assertEquals(
+          "continue",
+          server.post("api/mentor/result", Bodies.mentor("n1")).json().getString("nextAction"));
       server.post("api/student/result", Bodies.askMentor("q2"));
-      assertEquals("stop", server.post("api/mentor/result", Bodies.mentor("n2")).json().getString("nextAction"));
+      assertEquals(
+          "stop",
+          server.post("api/mentor/result", Bodies.mentor("n2")).json().getString("nextAction"));
       JsonObject complete = client.awaitEvent("loop_complete", WAIT);
       assertEquals("max_iterations", complete.getJsonObject("payload").getString("status"));
       assertEquals(2, server.status().getJsonArray("mentorNotes").size());
@@ -117,11 +130,16 @@ class LoopContractIT {
   void cannotCompleteEndsTheLoopAsBlocker() {
     try (WsClient client = WsClient.connect(server)) {
       start(JsonObject.EMPTY_JSON_OBJECT);
-      SmileServer.Reply reply = server.post("api/student/result", Bodies.cannotComplete("the tutorial needs a GPU"));
+      SmileServer.Reply reply =
+          server.post("api/student/result", Bodies.cannotComplete("the tutorial needs a GPU"));
       assertEquals("stop", reply.json().getString("nextAction"));
       JsonObject complete = client.awaitEvent("loop_complete", WAIT);
       assertEquals("blocker", complete.getJsonObject("payload").getString("status"));
-      assertTrue(complete.getJsonObject("payload").getString("summary").contains("the tutorial needs a GPU"));
+      assertTrue(
+          complete
+              .getJsonObject("payload")
+              .getString("summary")
+              .contains("the tutorial needs a GPU"));
     }
   }
 
@@ -131,9 +149,15 @@ class LoopContractIT {
       start(JsonObject.EMPTY_JSON_OBJECT);
       server.post("api/student/result", Bodies.askMentor("q"));
       String body =
-          Json.createObjectBuilder().add("mentorOutput", "No way around this.").add("unresolvable", true).build().toString();
+          Json.createObjectBuilder()
+              .add("mentorOutput", "No way around this.")
+              .add("unresolvable", true)
+              .build()
+              .toString();
       assertEquals("stop", server.post("api/mentor/result", body).json().getString("nextAction"));
-      assertEquals("blocker", client.awaitEvent("loop_complete", WAIT).getJsonObject("payload").getString("status"));
+      assertEquals(
+          "blocker",
+          client.awaitEvent("loop_complete", WAIT).getJsonObject("payload").getString("status"));
     }
   }
 
@@ -144,7 +168,9 @@ class LoopContractIT {
       JsonObject complete = client.awaitEvent("loop_complete", WAIT);
       assertEquals("timeout", complete.getJsonObject("payload").getString("status"));
       JsonObject error = client.awaitEvent("error", WAIT);
-      assertTrue(error.getJsonObject("payload").getString("message").contains("timeout of 1 s"), error.toString());
+      assertTrue(
+          error.getJsonObject("payload").getString("message").contains("timeout of 1 s"),
+          error.toString());
       assertTrue(client.names().indexOf("error") < client.names().indexOf("loop_complete"));
     }
   }
@@ -152,10 +178,17 @@ class LoopContractIT {
   @Test
   void agentThatNeverReportsIsAStepTimeout() {
     try (WsClient client = WsClient.connect(server)) {
-      start(Json.createObjectBuilder().add("studentBehavior", Json.createObjectBuilder().add("timeoutSeconds", 1)).build());
+      start(
+          Json.createObjectBuilder()
+              .add("studentBehavior", Json.createObjectBuilder().add("timeoutSeconds", 1))
+              .build());
       JsonObject complete = client.awaitEvent("loop_complete", WAIT);
       assertEquals("timeout", complete.getJsonObject("payload").getString("status"));
-      assertTrue(complete.getJsonObject("payload").getString("summary").contains("did not report within 1 s"));
+      assertTrue(
+          complete
+              .getJsonObject("payload")
+              .getString("summary")
+              .contains("did not report within 1 s"));
     }
   }
 
@@ -167,7 +200,9 @@ class LoopContractIT {
       assertEquals(200, stopped.status(), stopped.body());
       assertEquals(true, stopped.json().getBoolean("stopped"));
       assertEquals("stopped", stopped.json().getJsonObject("finalState").getString("status"));
-      assertEquals("stopped", client.awaitEvent("loop_complete", WAIT).getJsonObject("payload").getString("status"));
+      assertEquals(
+          "stopped",
+          client.awaitEvent("loop_complete", WAIT).getJsonObject("payload").getString("status"));
       SmileServer.Reply again = server.post("api/stop", "{}");
       assertEquals(503, again.status());
       assertTrue(again.error().contains("no loop is running"));
@@ -193,12 +228,14 @@ class LoopContractIT {
     assertTrue(wrongType.error().contains("tutorialContent must be a string"), wrongType.body());
 
     SmileServer.Reply badConfig =
-        server.post("api/loop", "{\"tutorialContent\": \"# T\", \"config\": {\"maxIterations\": \"ten\"}}");
+        server.post(
+            "api/loop", "{\"tutorialContent\": \"# T\", \"config\": {\"maxIterations\": \"ten\"}}");
     assertEquals(400, badConfig.status());
     assertTrue(badConfig.error().contains("maxIterations"), badConfig.body());
 
     start(JsonObject.EMPTY_JSON_OBJECT);
-    SmileServer.Reply noStatus = server.post("api/student/result", "{\"studentOutput\": {\"summary\": \"x\"}}");
+    SmileServer.Reply noStatus =
+        server.post("api/student/result", "{\"studentOutput\": {\"summary\": \"x\"}}");
     assertEquals(400, noStatus.status());
     assertTrue(noStatus.error().contains("status"), noStatus.body());
     SmileServer.Reply noNotes = server.post("api/mentor/result", "{\"mentorOutput\": 3}");
@@ -217,7 +254,8 @@ class LoopContractIT {
     assertTrue(mentorTooSoon.error().contains("not waiting for a mentor"), mentorTooSoon.body());
 
     server.post("api/student/result", Bodies.askMentor("q"));
-    SmileServer.Reply studentWhileMentorRuns = server.post("api/student/result", Bodies.completed());
+    SmileServer.Reply studentWhileMentorRuns =
+        server.post("api/student/result", Bodies.completed());
     assertEquals(503, studentWhileMentorRuns.status());
   }
 
@@ -228,7 +266,8 @@ class LoopContractIT {
     // No wait: the loop thread may not have reached waiting_for_student yet.
     SmileServer.Reply early = server.post("api/student/result", Bodies.completed());
     assertEquals(200, early.status(), early.body());
-    assertEquals("completed", server.awaitStatus(s -> !SmileServer.isActive(s), WAIT).getString("status"));
+    assertEquals(
+        "completed", server.awaitStatus(s -> !SmileServer.isActive(s), WAIT).getString("status"));
   }
 
   @Test
@@ -239,7 +278,9 @@ class LoopContractIT {
       leaves.close();
       start(JsonObject.EMPTY_JSON_OBJECT);
       server.post("api/student/result", Bodies.completed());
-      assertEquals("completed", stays.awaitEvent("loop_complete", WAIT).getJsonObject("payload").getString("status"));
+      assertEquals(
+          "completed",
+          stays.awaitEvent("loop_complete", WAIT).getJsonObject("payload").getString("status"));
       assertEquals(200, server.get("api/status").status());
     }
   }

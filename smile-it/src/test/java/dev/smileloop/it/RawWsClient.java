@@ -4,23 +4,23 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.StringReader;
-import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A deliberately bad WebSocket client on a plain socket: it reads frames but never answers a
- * ping, as a client behind a dead network would. Used to see the server's heartbeat close it.
+ * A deliberately bad WebSocket client on a plain socket: it reads frames but never answers a ping,
+ * as a client behind a dead network would. Used to see the server's heartbeat close it.
  */
 final class RawWsClient implements AutoCloseable {
 
@@ -37,8 +37,8 @@ final class RawWsClient implements AutoCloseable {
   }
 
   /**
-   * With {@code paused}, the client reads nothing after the handshake until {@link #resume()},
-   * with a tiny receive buffer, so the server's side fills up quickly: a client that does not read.
+   * With {@code paused}, the client reads nothing after the handshake until {@link #resume()}, with
+   * a tiny receive buffer, so the server's side fills up quickly: a client that does not read.
    */
   RawWsClient(int port, boolean paused) throws IOException {
     socket = new Socket();
@@ -52,8 +52,12 @@ final class RawWsClient implements AutoCloseable {
     byte[] nonce = new byte[16];
     new SecureRandom().nextBytes(nonce);
     String handshake =
-        "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+        "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:"
+            + port
+            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: "
+            + Base64.getEncoder().encodeToString(nonce)
+            + "\r\n"
             + "Sec-WebSocket-Version: 13\r\n\r\n";
     OutputStream out = socket.getOutputStream();
     out.write(handshake.getBytes(StandardCharsets.US_ASCII));
@@ -119,7 +123,9 @@ final class RawWsClient implements AutoCloseable {
         if (opcode == 0x1 || opcode == 0x0) {
           message.write(payload);
           if ((first & 0x80) != 0) {
-            texts.add(Json.createReader(new StringReader(message.toString(StandardCharsets.UTF_8))).readObject());
+            texts.add(
+                Json.createReader(new StringReader(message.toString(StandardCharsets.UTF_8)))
+                    .readObject());
             message.reset();
           }
         } else if (opcode == 0x9) {

@@ -4,9 +4,9 @@ import java.io.File;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Whether the bubblewrap sandbox exists on this machine. Tests that run real tutorial commands
- * need it; without it they are skipped, except where {@code SMILE_REQUIRE_SANDBOX=1} (CI) makes
- * its absence a failure.
+ * Whether the bubblewrap sandbox exists on this machine. Tests that run real tutorial commands need
+ * it; without it they are skipped, except where {@code SMILE_REQUIRE_SANDBOX=1} (CI) makes its
+ * absence a failure.
  */
 final class Sandbox {
 
@@ -20,6 +20,7 @@ final class Sandbox {
     if ("1".equals(System.getenv("SMILE_REQUIRE_SANDBOX")) && !present) {
       throw new AssertionError("bubblewrap (bwrap) is required here but not installed");
     }
-    Assumptions.assumeTrue(present, "bubblewrap (bwrap) is not installed; apt-get install bubblewrap");
+    Assumptions.assumeTrue(
+        present, "bubblewrap (bwrap) is not installed; apt-get install bubblewrap");
   }
 }

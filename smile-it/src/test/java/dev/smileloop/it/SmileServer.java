@@ -18,8 +18,8 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The real WAR, as Arquillian deploys it, and a small HTTP client for it. Arquillian injects a
- * URL with the machine's address; the tests talk to the loopback address instead.
+ * The real WAR, as Arquillian deploys it, and a small HTTP client for it. Arquillian injects a URL
+ * with the machine's address; the tests talk to the loopback address instead.
  */
 final class SmileServer {
 
@@ -43,7 +43,8 @@ final class SmileServer {
   }
 
   URI ws(String query) {
-    return URI.create("ws://127.0.0.1:" + base.getPort() + "/ws" + (query == null ? "" : "?" + query));
+    return URI.create(
+        "ws://127.0.0.1:" + base.getPort() + "/ws" + (query == null ? "" : "?" + query));
   }
 
   HttpClient http() {
@@ -64,8 +65,13 @@ final class SmileServer {
   private Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Reply(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Content-Type").orElse(""));
     } catch (IOException e) {
       throw new IllegalStateException("request failed: " + e, e);
     } catch (InterruptedException e) {
@@ -80,7 +86,8 @@ final class SmileServer {
     // A loop is over once its reports are written: loop_complete has been sent by then.
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     JsonObject state = status();
-    while (isActive(state.getString("status")) || !"idle".equals(state.getString("status")) && !state.containsKey("reports")) {
+    while (isActive(state.getString("status"))
+        || !"idle".equals(state.getString("status")) && !state.containsKey("reports")) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("the last loop did not finish: " + state);
       }
@@ -99,7 +106,8 @@ final class SmileServer {
     JsonObject state = status();
     while (!wanted.test(state.getString("status"))) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("status did not arrive within " + limit + "; last state: " + state);
+        throw new AssertionError(
+            "status did not arrive within " + limit + "; last state: " + state);
       }
       sleep(50);
       state = status();
@@ -108,7 +116,8 @@ final class SmileServer {
   }
 
   static boolean isActive(String status) {
-    return !java.util.List.of("idle", "completed", "max_iterations", "blocker", "timeout", "error", "stopped")
+    return !java.util.List.of(
+            "idle", "completed", "max_iterations", "blocker", "timeout", "error", "stopped")
         .contains(status);
   }
 

@@ -34,13 +34,15 @@ public class AgentCatalog implements AgentFactory {
     return switch (config.llmProvider()) {
       case BUILTIN -> {
         Sandbox sandbox = Sandbox.forConfig(config);
-        yield new Agents(new BuiltinStudent(workRoot(), sandbox, clock), new BuiltinMentor(sandbox.commands()));
+        yield new Agents(
+            new BuiltinStudent(workRoot(), sandbox, clock), new BuiltinMentor(sandbox.commands()));
       }
       case CLAUDE, CODEX, GEMINI -> {
         llmCalls = new LlmCallLog(); // one loop at a time: only its calls are kept
         yield LlmAgents.create(config, workRoot(), clock, llmCalls);
       }
-      case EXTERNAL -> throw new IllegalStateException("external agents are played by the loop engine");
+      case EXTERNAL ->
+          throw new IllegalStateException("external agents are played by the loop engine");
     };
   }
 
@@ -53,6 +55,7 @@ public class AgentCatalog implements AgentFactory {
   }
 
   static Path workRoot() {
-    return Path.of(System.getProperty("smile.workRoot", System.getProperty("java.io.tmpdir") + "/smile-loop"));
+    return Path.of(
+        System.getProperty("smile.workRoot", System.getProperty("java.io.tmpdir") + "/smile-loop"));
   }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A validated {@code smile.json}. Relative paths ({@code tutorial}, {@code stateFile}, {@code
- * outputDir}) are resolved against {@link #baseDir()}, the folder of the configuration file, or
- * the server's working directory when the configuration came without a file.
+ * outputDir}) are resolved against {@link #baseDir()}, the folder of the configuration file, or the
+ * server's working directory when the configuration came without a file.
  */
 public record SmileConfig(
     Path baseDir,

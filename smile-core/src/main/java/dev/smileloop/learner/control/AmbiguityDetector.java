@@ -14,26 +14,81 @@ import java.util.regex.Pattern;
 
 /**
  * Finds a step that asks for an action without saying which: an ordinary step (not the
- * introduction, prerequisites or closing) with no code block and no inline code, whose prose has
- * an imperative action ("Adjust ...", "Set ...", "you need to configure ...") and a vague
- * qualifier ("whatever", "as needed", "as appropriate", "necessary", "accordingly", "somehow",
- * "etc", "for your setup", "the usual way", "if needed", ...). The location is the first sentence
- * that is both imperative and vague, else the first vague one.
+ * introduction, prerequisites or closing) with no code block and no inline code, whose prose has an
+ * imperative action ("Adjust ...", "Set ...", "you need to configure ...") and a vague qualifier
+ * ("whatever", "as needed", "as appropriate", "necessary", "accordingly", "somehow", "etc", "for
+ * your setup", "the usual way", "if needed", ...). The location is the first sentence that is both
+ * imperative and vague, else the first vague one.
  */
 final class AmbiguityDetector {
 
   private static final Set<String> ACTION_VERBS =
       Set.of(
-          "adjust", "set", "configure", "make", "change", "update", "modify", "ensure", "prepare",
-          "edit", "enable", "install", "fix", "tweak", "customize", "customise", "tune", "arrange",
-          "add", "create", "provide", "apply", "grant", "give", "put", "replace", "remove",
-          "delete", "disable", "open", "run", "start", "build", "deploy", "setup", "connect",
-          "point", "allow", "register", "define", "write", "copy", "move", "rename", "check",
-          "verify", "do", "get");
+          "adjust",
+          "set",
+          "configure",
+          "make",
+          "change",
+          "update",
+          "modify",
+          "ensure",
+          "prepare",
+          "edit",
+          "enable",
+          "install",
+          "fix",
+          "tweak",
+          "customize",
+          "customise",
+          "tune",
+          "arrange",
+          "add",
+          "create",
+          "provide",
+          "apply",
+          "grant",
+          "give",
+          "put",
+          "replace",
+          "remove",
+          "delete",
+          "disable",
+          "open",
+          "run",
+          "start",
+          "build",
+          "deploy",
+          "setup",
+          "connect",
+          "point",
+          "allow",
+          "register",
+          "define",
+          "write",
+          "copy",
+          "move",
+          "rename",
+          "check",
+          "verify",
+          "do",
+          "get");
   private static final Set<String> FILLERS =
       Set.of(
-          "now", "then", "next", "first", "finally", "also", "please", "simply", "just", "and",
-          "so", "afterwards", "lastly", "second", "third");
+          "now",
+          "then",
+          "next",
+          "first",
+          "finally",
+          "also",
+          "please",
+          "simply",
+          "just",
+          "and",
+          "so",
+          "afterwards",
+          "lastly",
+          "second",
+          "third");
   private static final Pattern OBLIGATION =
       Pattern.compile(
           "\\b(you\\s+(will\\s+)?(need|have|must|should)(\\s+to)?|make\\s+sure|be\\s+sure\\s+to|"
@@ -105,7 +160,9 @@ final class AmbiguityDetector {
       if (text.isEmpty()) {
         continue;
       }
-      int line = paragraph.line() + (int) joined.substring(0, start).chars().filter(c -> c == '\n').count();
+      int line =
+          paragraph.line()
+              + (int) joined.substring(0, start).chars().filter(c -> c == '\n').count();
       sentences.add(new Sentence(text, line));
     }
     return sentences;

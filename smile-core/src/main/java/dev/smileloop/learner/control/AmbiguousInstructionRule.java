@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
 final class AmbiguousInstructionRule implements MentorRule {
 
   private static final Pattern RUNNABLE =
-      Pattern.compile("(?i)\\b(runnable|executable|execute|executing|run it directly|run the script|launch|permission|permissions|chmod)\\b");
-  private static final Pattern SCRIPT_NAME = Pattern.compile("(?i).*\\.(sh|bash|py|pl|rb|js|mjs|php)$");
+      Pattern.compile(
+          "(?i)\\b(runnable|executable|execute|executing|run it directly|run the script|launch|permission|permissions|chmod)\\b");
+  private static final Pattern SCRIPT_NAME =
+      Pattern.compile("(?i).*\\.(sh|bash|py|pl|rb|js|mjs|php)$");
 
   @Override
   public String name() {
@@ -34,21 +36,41 @@ final class AmbiguousInstructionRule implements MentorRule {
   public MentorAnswer answer(MentorContext context) {
     Optional<Step> step = context.structure().stepAt(context.line());
     String stepText =
-        step.map(s -> s.heading() + " " + String.join(" ", s.paragraphs().stream().map(Paragraph::text).toList())).orElse("");
+        step.map(
+                s ->
+                    s.heading()
+                        + " "
+                        + String.join(" ", s.paragraphs().stream().map(Paragraph::text).toList()))
+            .orElse("");
     String sentence = context.location() == null ? "" : context.location().quote();
     Optional<CodeBlock> script = lastScript(context);
     if (RUNNABLE.matcher(stepText).find() && script.isPresent()) {
       String file = script.get().targetFile();
       return new MentorAnswer(
-          "Line " + context.line() + " (\"" + sentence + "\") does not say what to do. From the context it means: make `"
-              + file + "` (saved at line " + script.get().fenceLine() + ") executable.\n"
-              + "Fix for the tutorial: replace the vague sentence with the exact command `chmod +x " + file + "`.\n"
-              + "To go on, run it at line " + context.line() + ":\n"
+          "Line "
+              + context.line()
+              + " (\""
+              + sentence
+              + "\") does not say what to do. From the context it means: make `"
+              + file
+              + "` (saved at line "
+              + script.get().fenceLine()
+              + ") executable.\n"
+              + "Fix for the tutorial: replace the vague sentence with the exact command `chmod +x "
+              + file
+              + "`.\n"
+              + "To go on, run it at line "
+              + context.line()
+              + ":\n"
               + MentorContext.fixBlock("chmod +x " + file),
           true);
     }
     return new MentorAnswer(
-        "Line " + context.line() + " (\"" + sentence + "\") asks for an action without saying which: no command, file or value.\n"
+        "Line "
+            + context.line()
+            + " (\""
+            + sentence
+            + "\") asks for an action without saying which: no command, file or value.\n"
             + "Fix for the tutorial: give the exact command, or the exact file and setting to change.\n"
             + "Nothing to run for now: read on with the next step; if a later step fails, that shows what was meant.",
         true);

@@ -42,12 +42,13 @@ import java.util.stream.Collectors;
 
 /**
  * One pass of the built-in learner through a tutorial, top to bottom, in one shell. Keeps what
- * happened (commands, files, notices, difficulties) and turns it into a {@link StudentOutput}.
- * The rules it follows are described on {@link BuiltinStudent}.
+ * happened (commands, files, notices, difficulties) and turns it into a {@link StudentOutput}. The
+ * rules it follows are described on {@link BuiltinStudent}.
  */
 final class Attempt {
 
-  private static final Pattern NUMBERED_STEP = Pattern.compile("^(Step\\s+\\d+[a-z]?)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NUMBERED_STEP =
+      Pattern.compile("^(Step\\s+\\d+[a-z]?)\\b", Pattern.CASE_INSENSITIVE);
 
   private final Tutorial tutorial;
   private final TutorialStructure structure;
@@ -74,7 +75,12 @@ final class Attempt {
   private String currentStep = "";
   private int savedFiles;
 
-  Attempt(StudentTask task, TutorialStructure structure, ShellSession shell, ExecutableLookup commands, CommandSplitter splitter) {
+  Attempt(
+      StudentTask task,
+      TutorialStructure structure,
+      ShellSession shell,
+      ExecutableLookup commands,
+      CommandSplitter splitter) {
     this.tutorial = task.tutorial();
     this.structure = structure;
     this.notes = task.mentorNotes();
@@ -176,7 +182,8 @@ final class Attempt {
       AmbiguityDetector.find(step).ifPresent(vague -> actions.add(new Vague(step, vague)));
       for (CodeBlock block : step.blocks()) {
         switch (block.kind()) {
-          case SHELL, CONSOLE -> block.commands().forEach(command -> actions.add(new Run(step, command)));
+          case SHELL, CONSOLE ->
+              block.commands().forEach(command -> actions.add(new Run(step, command)));
           case FILE -> actions.add(new Save(step, block));
           case SKIPPED -> actions.add(new Skip(step, block));
           case OUTPUT -> {
@@ -226,8 +233,13 @@ final class Attempt {
     for (String fix : fixes) {
       CommandResult result = execute(fix, line, heading, true);
       attempted.add(
-          "applied the mentor's fix before line " + line + ": `" + OutputText.shortCommand(fix) + "` (exit "
-              + result.exitCode() + ")");
+          "applied the mentor's fix before line "
+              + line
+              + ": `"
+              + OutputText.shortCommand(fix)
+              + "` (exit "
+              + result.exitCode()
+              + ")");
     }
   }
 
@@ -271,7 +283,8 @@ final class Attempt {
     switch (outcome) {
       case OK -> noticeShellEnd(step, command, result);
       case TIMED_OUT -> {
-        attempted.add(ran(command, result) + "; stopped it after " + behavior.timeoutSeconds() + " s");
+        attempted.add(
+            ran(command, result) + "; stopped it after " + behavior.timeoutSeconds() + " s");
         escalate(difficulty(StuckTrigger.TIMEOUT, step, command, result, 1, List.of()));
       }
       case MISSING -> handleMissing(step, command, result);
@@ -287,7 +300,8 @@ final class Attempt {
             .or(() -> OutputText.missingProgramPath(result.output()))
             .orElse(OutputText.firstWord(command.text()));
     List<String> tried = new ArrayList<>();
-    for (OwnApproaches.Approach approach : affordable(OwnApproaches.forMissing(missing, command.text(), commands))) {
+    for (OwnApproaches.Approach approach :
+        affordable(OwnApproaches.forMissing(missing, command.text(), commands))) {
       CommandResult outcome = tryApproach(step, command, approach);
       tried.add(approach.description() + ": exit " + outcome.exitCode());
       if (classify(outcome) == Outcome.OK) {
@@ -304,24 +318,36 @@ final class Attempt {
   }
 
   /**
-   * A system package install cannot work in the read-only, offline sandbox. It is not re-run;
-   * what counts is whether the packages are there anyway, as on a prepared machine.
+   * A system package install cannot work in the read-only, offline sandbox. It is not re-run; what
+   * counts is whether the packages are there anyway, as on a prepared machine.
    */
-  private void handleInstall(Step step, Command command, CommandResult result, List<String> packages)
+  private void handleInstall(
+      Step step, Command command, CommandResult result, List<String> packages)
       throws IOException, InterruptedException {
     attempted.add(ran(command, result));
     CommandResult check = shell.run(PackageInstall.missingCheck(packages), timeout);
-    List<String> missing = check.output().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-    String names = packages.stream().map(name -> "`" + name + "`").collect(Collectors.joining(", "));
-    attempted.add("checked whether " + names + " " + (packages.size() == 1 ? "is" : "are") + " installed already: "
-        + (missing.isEmpty() ? "yes" : "missing " + String.join(", ", missing)));
+    List<String> missing =
+        check.output().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    String names =
+        packages.stream().map(name -> "`" + name + "`").collect(Collectors.joining(", "));
+    attempted.add(
+        "checked whether "
+            + names
+            + " "
+            + (packages.size() == 1 ? "is" : "are")
+            + " installed already: "
+            + (missing.isEmpty() ? "yes" : "missing " + String.join(", ", missing)));
     if (missing.isEmpty()) {
       notices.add(
           new Notice(
               StuckTrigger.MISSING_DEPENDENCY.wireName(),
               location(command.line(), step),
-              "the install command cannot run in the read-only, offline sandbox (" + problem(result) + ")",
-              names + (packages.size() == 1 ? " is" : " are") + " installed already, so I read on"));
+              "the install command cannot run in the read-only, offline sandbox ("
+                  + problem(result)
+                  + ")",
+              names
+                  + (packages.size() == 1 ? " is" : " are")
+                  + " installed already, so I read on"));
       return;
     }
     escalate(
@@ -330,8 +356,13 @@ final class Attempt {
             location(command.line(), step),
             command.text(),
             result,
-            "cannot install " + String.join(", ", missing) + " in the read-only, offline sandbox ("
-                + problem(result) + "), and " + (missing.size() == 1 ? "it is" : "they are") + " not installed",
+            "cannot install "
+                + String.join(", ", missing)
+                + " in the read-only, offline sandbox ("
+                + problem(result)
+                + "), and "
+                + (missing.size() == 1 ? "it is" : "they are")
+                + " not installed",
             1,
             List.of(),
             fixedLines.get(command.line())));
@@ -341,7 +372,8 @@ final class Attempt {
       throws IOException, InterruptedException {
     attempted.add(ran(command, first));
     List<String> tried = new ArrayList<>();
-    List<OwnApproaches.Approach> approaches = affordable(OwnApproaches.forFailure(command.text(), first));
+    List<OwnApproaches.Approach> approaches =
+        affordable(OwnApproaches.forFailure(command.text(), first));
     int nextApproach = 0;
     int failures = 1;
     CommandResult last = first;
@@ -365,7 +397,8 @@ final class Attempt {
       }
       CommandResult again = execute(command.text(), command.line(), step.heading(), false);
       tried.add("ran it again: exit " + again.exitCode());
-      attempted.add("ran `" + OutputText.shortCommand(command.text()) + "` again: exit " + again.exitCode());
+      attempted.add(
+          "ran `" + OutputText.shortCommand(command.text()) + "` again: exit " + again.exitCode());
       if (classify(again) == Outcome.OK) {
         notices.add(
             new Notice(
@@ -390,7 +423,8 @@ final class Attempt {
         break;
       }
     }
-    attempted.add("tried on my own: " + approach.description() + " (exit " + outcome.exitCode() + ")");
+    attempted.add(
+        "tried on my own: " + approach.description() + " (exit " + outcome.exitCode() + ")");
     return outcome;
   }
 
@@ -411,15 +445,23 @@ final class Attempt {
     String inside = shell.paths().logs() + "/" + source.getFileName();
     String destination =
         target.startsWith("~/") ? "\"$HOME\"/" + quote(target.substring(2)) : quote(target);
-    String makeFolder = target.contains("/") ? "mkdir -p -- \"$(dirname -- " + destination + ")\" && " : "";
-    String save = makeFolder + "cat -- " + quote(inside) + (block.append() ? " >> " : " > ") + destination;
+    String makeFolder =
+        target.contains("/") ? "mkdir -p -- \"$(dirname -- " + destination + ")\" && " : "";
+    String save =
+        makeFolder + "cat -- " + quote(inside) + (block.append() ? " >> " : " > ") + destination;
     CommandResult result = shell.run(save, timeout);
     if (result.succeeded()) {
       files.add(shown(target, result.directory()));
       return;
     }
     String what = (block.append() ? "add the block to `" : "save the block as `") + target + "`";
-    attempted.add("tried to " + what + " (line " + block.fenceLine() + "): " + OutputText.keyLine(result.output()));
+    attempted.add(
+        "tried to "
+            + what
+            + " (line "
+            + block.fenceLine()
+            + "): "
+            + OutputText.keyLine(result.output()));
     escalate(
         new Difficulty(
             StuckTrigger.COMMAND_FAILURE,
@@ -442,7 +484,14 @@ final class Attempt {
         "the step asks for an action but gives no command: \"" + instruction.sentence() + "\"";
     Difficulty difficulty =
         new Difficulty(
-            StuckTrigger.AMBIGUOUS_INSTRUCTION, location, instruction.sentence(), null, problem, 0, List.of(), null);
+            StuckTrigger.AMBIGUOUS_INSTRUCTION,
+            location,
+            instruction.sentence(),
+            null,
+            problem,
+            0,
+            List.of(),
+            null);
     if (behavior.patienceLevel() == Patience.LOW && behavior.askOnAmbiguousInstruction()) {
       ask = difficulty;
       return;
@@ -466,8 +515,14 @@ final class Attempt {
         new Notice(
             StuckTrigger.SHELL_ENDED,
             location(command.line(), step),
-            "`" + OutputText.shortCommand(command.text()) + "` ended the shell (exit " + result.exitCode() + ")",
-            "opened a new shell in " + result.directory() + "; variables and functions set before are gone"));
+            "`"
+                + OutputText.shortCommand(command.text())
+                + "` ended the shell (exit "
+                + result.exitCode()
+                + ")",
+            "opened a new shell in "
+                + result.directory()
+                + "; variables and functions set before are gone"));
   }
 
   /**
@@ -507,15 +562,28 @@ final class Attempt {
     CommandResult result = shell.run(text, timeout);
     CommandRecord record =
         new CommandRecord(
-            text, line, heading, result.exitCode(), result.output(), result.durationMillis(), result.timedOut(), fromMentor);
+            text,
+            line,
+            heading,
+            result.exitCode(),
+            result.output(),
+            result.durationMillis(),
+            result.timedOut(),
+            fromMentor);
     records.add(record);
     commandsRun.add(text);
     progress.accept(record);
     if (result.shellEnded()) {
       attempted.add(
-          "`" + OutputText.shortCommand(text) + "` (line " + line + ") "
+          "`"
+              + OutputText.shortCommand(text)
+              + "` (line "
+              + line
+              + ") "
               + (result.timedOut() ? "was killed with its shell" : "ended the shell")
-              + "; the next command runs in a new shell in " + result.directory() + ", without earlier variables and functions");
+              + "; the next command runs in a new shell in "
+              + result.directory()
+              + ", without earlier variables and functions");
     }
     return result;
   }
@@ -527,12 +595,20 @@ final class Attempt {
       if (target.matches("(?i)^(https?:|data:|mailto:|//).*")) {
         continue;
       }
-      String local = URLDecoder.decode(target.replaceAll("[?#].*$", "").replace("+", "%2B"), StandardCharsets.UTF_8);
+      String local =
+          URLDecoder.decode(
+              target.replaceAll("[?#].*$", "").replace("+", "%2B"), StandardCharsets.UTF_8);
       String problem = null;
       if (folder == null) {
-        problem = "image `" + target + "` cannot be found: the tutorial has no folder to resolve it against";
+        problem =
+            "image `"
+                + target
+                + "` cannot be found: the tutorial has no folder to resolve it against";
       } else if (local.startsWith("/") || local.startsWith("~")) {
-        problem = "image `" + target + "` is an absolute path; images must be relative to the tutorial's folder";
+        problem =
+            "image `"
+                + target
+                + "` is an absolute path; images must be relative to the tutorial's folder";
       } else {
         Path file = folder.resolve(local).normalize();
         if (!file.startsWith(folder)) {
@@ -561,49 +637,131 @@ final class Attempt {
       Difficulty d = ask;
       String summary =
           deferred.isEmpty()
-              ? "Stopped at line " + d.location().line() + " in " + stepName(d.location().heading()) + " ("
-                  + stepsReached.size() + " of " + stepsWithWork + " steps reached): " + counts() + "."
-              : "Read on to the end (" + stepsReached.size() + " of " + stepsWithWork + " steps reached); asking about"
-                  + " the first unresolved difficulty, line " + d.location().line() + " in "
-                  + stepName(d.location().heading()) + ": " + counts() + ".";
+              ? "Stopped at line "
+                  + d.location().line()
+                  + " in "
+                  + stepName(d.location().heading())
+                  + " ("
+                  + stepsReached.size()
+                  + " of "
+                  + stepsWithWork
+                  + " steps reached): "
+                  + counts()
+                  + "."
+              : "Read on to the end ("
+                  + stepsReached.size()
+                  + " of "
+                  + stepsWithWork
+                  + " steps reached); asking about"
+                  + " the first unresolved difficulty, line "
+                  + d.location().line()
+                  + " in "
+                  + stepName(d.location().heading())
+                  + ": "
+                  + counts()
+                  + ".";
       return new StudentOutput(
-          StudentStatus.ASK_MENTOR, d.location().heading(), attempted, d.problem(), question(d), null,
-          summary + skippedNote(), files, commandsRun, d.location(), d.trigger().wireName(), records, notices);
+          StudentStatus.ASK_MENTOR,
+          d.location().heading(),
+          attempted,
+          d.problem(),
+          question(d),
+          null,
+          summary + skippedNote(),
+          files,
+          commandsRun,
+          d.location(),
+          d.trigger().wireName(),
+          records,
+          notices);
     }
     if (!unresolved.isEmpty()) {
       Difficulty first = unresolved.get(0);
       String reason =
           "The tutorial could not be completed: "
               + unresolved.stream()
-                  .map(d -> "line " + d.location().line() + " (" + d.trigger().wireName() + "): " + d.problem())
+                  .map(
+                      d ->
+                          "line "
+                              + d.location().line()
+                              + " ("
+                              + d.trigger().wireName()
+                              + "): "
+                              + d.problem())
                   .collect(Collectors.joining("; "))
               + ". Asking for help is switched off for "
-              + unresolved.stream().map(d -> d.trigger().switchName()).distinct().collect(Collectors.joining(", "))
+              + unresolved.stream()
+                  .map(d -> d.trigger().switchName())
+                  .distinct()
+                  .collect(Collectors.joining(", "))
               + ".";
       String summary =
-          "Went through all " + stepsWithWork + " steps; " + unresolved.size() + " difficult"
-              + (unresolved.size() == 1 ? "y remains" : "ies remain") + " unresolved: " + counts() + ".";
+          "Went through all "
+              + stepsWithWork
+              + " steps; "
+              + unresolved.size()
+              + " difficult"
+              + (unresolved.size() == 1 ? "y remains" : "ies remain")
+              + " unresolved: "
+              + counts()
+              + ".";
       return new StudentOutput(
-          StudentStatus.CANNOT_COMPLETE, first.location().heading(), attempted, first.problem(), null, reason,
-          summary + skippedNote(), files, commandsRun, first.location(), first.trigger().wireName(), records, notices);
+          StudentStatus.CANNOT_COMPLETE,
+          first.location().heading(),
+          attempted,
+          first.problem(),
+          null,
+          reason,
+          summary + skippedNote(),
+          files,
+          commandsRun,
+          first.location(),
+          first.trigger().wireName(),
+          records,
+          notices);
     }
     String summary = "Completed all " + stepsWithWork + " steps: " + counts() + ".";
     return new StudentOutput(
-        StudentStatus.COMPLETED, currentStep, attempted, null, null, null, summary + skippedNote(), files,
-        commandsRun, null, null, records, notices);
+        StudentStatus.COMPLETED,
+        currentStep,
+        attempted,
+        null,
+        null,
+        null,
+        summary + skippedNote(),
+        files,
+        commandsRun,
+        null,
+        null,
+        records,
+        notices);
   }
 
   private String counts() {
     long mentorFixes = records.stream().filter(CommandRecord::fromMentor).count();
-    return records.size() + " command" + (records.size() == 1 ? "" : "s") + " run"
+    return records.size()
+        + " command"
+        + (records.size() == 1 ? "" : "s")
+        + " run"
         + (mentorFixes > 0 ? " (" + mentorFixes + " from the mentor's notes)" : "")
-        + ", " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " written"
+        + ", "
+        + files.size()
+        + " file"
+        + (files.size() == 1 ? "" : "s")
+        + " written"
         + (files.isEmpty() ? "" : " (" + String.join(", ", files) + ")")
-        + ", " + notices.size() + " notice" + (notices.size() == 1 ? "" : "s");
+        + ", "
+        + notices.size()
+        + " notice"
+        + (notices.size() == 1 ? "" : "s");
   }
 
   private String skippedNote() {
-    return skipped.isEmpty() ? "" : " Not run (code in another language, not introduced as a file): " + String.join(", ", skipped) + ".";
+    return skipped.isEmpty()
+        ? ""
+        : " Not run (code in another language, not introduced as a file): "
+            + String.join(", ", skipped)
+            + ".";
   }
 
   private String question(Difficulty d) {
@@ -611,7 +769,11 @@ final class Attempt {
     int line = d.location().line();
     String asked;
     if (d.trigger() == StuckTrigger.AMBIGUOUS_INSTRUCTION) {
-      return step + " says \"" + d.command() + "\" (line " + line
+      return step
+          + " says \""
+          + d.command()
+          + "\" (line "
+          + line
           + ") but gives no command to run. What exactly should I do?";
     }
     CommandResult result = d.result();
@@ -619,29 +781,71 @@ final class Attempt {
     String key = OutputText.keyLine(result.output());
     asked =
         switch (d.trigger()) {
-          case MISSING_DEPENDENCY -> d.problem().startsWith("cannot install")
-              ? step + " runs `" + command + "` (line " + line + "), but I " + d.problem() + "."
-              : step + " runs `" + command + "` (line " + line + ") and the shell answers '" + key + "' (exit "
-                  + result.exitCode() + ").";
-          case TIMEOUT -> step + " runs `" + command + "` (line " + line + "), which was still running after "
-              + behavior.timeoutSeconds() + " s, so I stopped it.";
-          default -> step + " runs `" + command + "` (line " + line + "); it failed"
-              + (d.failures() > 1 ? " " + d.failures() + " times in a row" : "") + " with exit code " + result.exitCode()
-              + ": '" + key + "'.";
+          case MISSING_DEPENDENCY ->
+              d.problem().startsWith("cannot install")
+                  ? step + " runs `" + command + "` (line " + line + "), but I " + d.problem() + "."
+                  : step
+                      + " runs `"
+                      + command
+                      + "` (line "
+                      + line
+                      + ") and the shell answers '"
+                      + key
+                      + "' (exit "
+                      + result.exitCode()
+                      + ").";
+          case TIMEOUT ->
+              step
+                  + " runs `"
+                  + command
+                  + "` (line "
+                  + line
+                  + "), which was still running after "
+                  + behavior.timeoutSeconds()
+                  + " s, so I stopped it.";
+          default ->
+              step
+                  + " runs `"
+                  + command
+                  + "` (line "
+                  + line
+                  + "); it failed"
+                  + (d.failures() > 1 ? " " + d.failures() + " times in a row" : "")
+                  + " with exit code "
+                  + result.exitCode()
+                  + ": '"
+                  + key
+                  + "'.";
         };
     if (!d.tried().isEmpty()) {
       asked += " I also tried: " + String.join("; ", d.tried()) + ".";
     }
     if (d.mentorFix() != null) {
-      asked += " I applied your fix before line " + line + " (`" + OutputText.shortCommand(d.mentorFix()) + "`), but it still fails.";
+      asked +=
+          " I applied your fix before line "
+              + line
+              + " (`"
+              + OutputText.shortCommand(d.mentorFix())
+              + "`), but it still fails.";
     }
     return asked + " What should I do?";
   }
 
   private Difficulty difficulty(
-      StuckTrigger trigger, Step step, Command command, CommandResult result, int failures, List<String> tried) {
+      StuckTrigger trigger,
+      Step step,
+      Command command,
+      CommandResult result,
+      int failures,
+      List<String> tried) {
     return new Difficulty(
-        trigger, location(command.line(), step), command.text(), result, problem(result, failures), failures, tried,
+        trigger,
+        location(command.line(), step),
+        command.text(),
+        result,
+        problem(result, failures),
+        failures,
+        tried,
         fixedLines.get(command.line()));
   }
 
@@ -651,9 +855,14 @@ final class Attempt {
 
   private String problem(CommandResult result, int failures) {
     if (result.timedOut()) {
-      return "still running after " + behavior.timeoutSeconds() + " s (the per-command time limit), so it was stopped";
+      return "still running after "
+          + behavior.timeoutSeconds()
+          + " s (the per-command time limit), so it was stopped";
     }
-    return "exit code " + result.exitCode() + (failures > 1 ? " (failed " + failures + " times in a row)" : "") + ": "
+    return "exit code "
+        + result.exitCode()
+        + (failures > 1 ? " (failed " + failures + " times in a row)" : "")
+        + ": "
         + OutputText.keyLine(result.output());
   }
 
@@ -662,7 +871,11 @@ final class Attempt {
   }
 
   private static String ran(Command command, CommandResult result) {
-    return "ran `" + OutputText.shortCommand(command.text()) + "` (line " + command.line() + "): "
+    return "ran `"
+        + OutputText.shortCommand(command.text())
+        + "` (line "
+        + command.line()
+        + "): "
         + (result.timedOut() ? "timed out" : "exit " + result.exitCode());
   }
 

@@ -42,7 +42,9 @@ public final class BuiltinMentor implements MentorAgent {
     this(ExecutableLookup.sandbox());
   }
 
-  /** @param sandboxCommands what commands inside the sandbox can find, for stand-ins */
+  /**
+   * @param sandboxCommands what commands inside the sandbox can find, for stand-ins
+   */
   public BuiltinMentor(ExecutableLookup sandboxCommands) {
     this.commands = sandboxCommands;
     this.parser = new TutorialParser(sandboxCommands);
@@ -61,7 +63,12 @@ public final class BuiltinMentor implements MentorAgent {
 
   /** The rule that answers a task; for tests and audit logs. */
   String ruleFor(MentorTask task) {
-    MentorContext context = MentorContext.of(task, parser.parse(task.tutorial().markdown()), commands);
-    return rules.stream().filter(rule -> rule.matches(context)).findFirst().map(MentorRule::name).orElseThrow();
+    MentorContext context =
+        MentorContext.of(task, parser.parse(task.tutorial().markdown()), commands);
+    return rules.stream()
+        .filter(rule -> rule.matches(context))
+        .findFirst()
+        .map(MentorRule::name)
+        .orElseThrow();
   }
 }

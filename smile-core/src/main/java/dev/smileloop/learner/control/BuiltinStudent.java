@@ -34,14 +34,14 @@ import java.util.Locale;
  * <p>Stuck triggers (SPEC section 4), each switchable in {@code studentBehavior}:
  *
  * <ul>
- *   <li><b>missing_dependency</b>: exit code 127, or the shell says "command not found" (also in
- *       a pipeline whose exit code hides it), or a script's interpreter is missing. Never re-run.
- *   <li><b>command_failure</b>: any other non-zero exit code, or a file block that cannot be
- *       saved. The command is run again until it has failed {@code maxRetriesBeforeHelp} times in a
- *       row; one that passes on a re-run becomes a "flaky" notice.
+ *   <li><b>missing_dependency</b>: exit code 127, or the shell says "command not found" (also in a
+ *       pipeline whose exit code hides it), or a script's interpreter is missing. Never re-run.
+ *   <li><b>command_failure</b>: any other non-zero exit code, or a file block that cannot be saved.
+ *       The command is run again until it has failed {@code maxRetriesBeforeHelp} times in a row;
+ *       one that passes on a re-run becomes a "flaky" notice.
  *   <li><b>timeout</b>: a command still running after {@code timeoutSeconds} (the limit applies to
- *       each command). Its processes are killed and the next command gets a fresh shell in the
- *       same directory; never re-run.
+ *       each command). Its processes are killed and the next command gets a fresh shell in the same
+ *       directory; never re-run.
  *   <li><b>ambiguous_instruction</b>: an ordinary step with no code block and no inline code whose
  *       prose asks for an action ("Adjust", "Set", "Configure", "you need to ...") in vague terms
  *       ("whatever", "as needed", "as appropriate", "for your setup", ...); its location is the
@@ -50,22 +50,22 @@ import java.util.Locale;
  *
  * <p>Patience decides what happens next. Own approaches, where they fit: a script that is not
  * executable is run with {@code bash}; {@code python}/{@code pip} (and a few tools Debian renames)
- * are replaced by the installed name; a missing folder for {@code cd}/{@code mkdir} is created
- * with {@code mkdir -p}. {@code low} tries none and asks at the first difficulty (after the plain
+ * are replaced by the installed name; a missing folder for {@code cd}/{@code mkdir} is created with
+ * {@code mkdir -p}. {@code low} tries none and asks at the first difficulty (after the plain
  * re-runs) and at a vague step. {@code medium} tries up to two approaches per difficulty
  * (alternating with the re-runs) before asking, and notes a vague step and reads on. {@code high}
  * tries every approach, then records the failure and reads on to the end, and asks about the first
- * unresolved difficulty (later ones become notices); it also reads on past vague steps. An
- * approach that works makes the step pass with a notice saying what the learner did. When asking
- * on a trigger is switched off, the difficulty becomes a notice and the learner goes on; if any
- * such difficulty remains at the end, the result is {@code cannot_complete} with a reason listing
- * them. Otherwise the result is {@code completed}.
+ * unresolved difficulty (later ones become notices); it also reads on past vague steps. An approach
+ * that works makes the step pass with a notice saying what the learner did. When asking on a
+ * trigger is switched off, the difficulty becomes a notice and the learner goes on; if any such
+ * difficulty remains at the end, the result is {@code cannot_complete} with a reason listing them.
+ * Otherwise the result is {@code completed}.
  *
  * <p>Mentor notes: before the command (or vague sentence, or whatever comes next) at a note's
  * location, the note's fix blocks (fenced bash/sh/shell/console code) run in the shell, recorded
- * with {@code fromMentor = true} and the note's line. A note at a vague instruction means "read
- * on" there, with or without a fix. If the place still fails after its fix, the learner asks again
- * and says that the fix did not help.
+ * with {@code fromMentor = true} and the note's line. A note at a vague instruction means "read on"
+ * there, with or without a fix. If the place still fails after its fix, the learner asks again and
+ * says that the fix did not help.
  */
 public final class BuiltinStudent implements StudentAgent {
 
@@ -92,10 +92,13 @@ public final class BuiltinStudent implements StudentAgent {
     TutorialStructure structure = parser.parse(task.tutorial().markdown());
     Workspace workspace;
     try {
-      workspace = Workspaces.prepare(workRoot, task.loopId(), task.iteration(), task.tutorial().folder());
+      workspace =
+          Workspaces.prepare(workRoot, task.loopId(), task.iteration(), task.tutorial().folder());
     } catch (IOException e) {
       throw new AgentException(
-          AgentException.Kind.FATAL, "Cannot prepare the learner's workspace under " + workRoot + ": " + e.getMessage(), e);
+          AgentException.Kind.FATAL,
+          "Cannot prepare the learner's workspace under " + workRoot + ": " + e.getMessage(),
+          e);
     }
     StudentOutput output = null;
     try (ShellSession shell = ShellSession.open(sandbox, workspace)) {
@@ -107,11 +110,22 @@ public final class BuiltinStudent implements StudentAgent {
         throw interrupted(e);
       }
       throw new AgentException(
-          AgentException.Kind.FATAL, "The learner's " + sandbox.description() + " failed: " + e.getMessage(), e);
+          AgentException.Kind.FATAL,
+          "The learner's " + sandbox.description() + " failed: " + e.getMessage(),
+          e);
     } finally {
       String where = release(workspace, output, task);
       if (output != null) {
-        output = withSummary(output, output.summary() + " Took " + seconds(started) + " in a " + sandbox.description() + "." + where);
+        output =
+            withSummary(
+                output,
+                output.summary()
+                    + " Took "
+                    + seconds(started)
+                    + " in a "
+                    + sandbox.description()
+                    + "."
+                    + where);
       }
     }
     return output;
@@ -130,7 +144,11 @@ public final class BuiltinStudent implements StudentAgent {
       boolean kept = Workspaces.release(workspace, succeeded, task.config().container());
       return kept ? " Workspace kept at " + workspace.root() + "." : "";
     } catch (IOException e) {
-      return " The workspace at " + workspace.root() + " could not be removed: " + e.getMessage() + ".";
+      return " The workspace at "
+          + workspace.root()
+          + " could not be removed: "
+          + e.getMessage()
+          + ".";
     }
   }
 
@@ -141,7 +159,18 @@ public final class BuiltinStudent implements StudentAgent {
 
   private static StudentOutput withSummary(StudentOutput o, String summary) {
     return new StudentOutput(
-        o.status(), o.currentStep(), o.attemptedActions(), o.problem(), o.questionForMentor(), o.reason(), summary,
-        o.filesCreated(), o.commandsRun(), o.location(), o.trigger(), o.commands(), o.notices());
+        o.status(),
+        o.currentStep(),
+        o.attemptedActions(),
+        o.problem(),
+        o.questionForMentor(),
+        o.reason(),
+        summary,
+        o.filesCreated(),
+        o.commandsRun(),
+        o.location(),
+        o.trigger(),
+        o.commands(),
+        o.notices());
   }
 }

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>A statement ends where bash would run it: continuation lines ({@code \}, open quotes, a
  * trailing {@code |} or {@code &&}), compound commands ({@code if ... fi}, loops, functions) and
- * heredocs stay together. Simple lines are recognised by a small scanner; anything else is asked
- * of {@code bash -n}, which reports "unexpected end of file" for an unfinished statement (it only
+ * heredocs stay together. Simple lines are recognised by a small scanner; anything else is asked of
+ * {@code bash -n}, which reports "unexpected end of file" for an unfinished statement (it only
  * parses, it never runs anything). Heredocs are tracked here, because {@code bash -n} accepts a
  * heredoc without its terminator.
  */
@@ -34,8 +34,21 @@ public final class CommandSplitter {
       Pattern.compile("^\\s*(?:[\\w.@-]+(?::[~\\w/.@-]*)?)?\\$(?:\\s(.*))?$");
   private static final Set<String> COMPOUND =
       Set.of(
-          "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case",
-          "esac", "select", "function", "coproc");
+          "if",
+          "then",
+          "else",
+          "elif",
+          "fi",
+          "for",
+          "while",
+          "until",
+          "do",
+          "done",
+          "case",
+          "esac",
+          "select",
+          "function",
+          "coproc");
   private static final Pattern WORD = Pattern.compile("[^\\s;&|()<>]+");
 
   private static final int VERDICT_CACHE_LIMIT = 2_000;
@@ -83,7 +96,9 @@ public final class CommandSplitter {
       statement.set(0, first);
       int start = i;
       int end = statementEnd(statement, 0, true);
-      commands.add(new Command(join(statement, 0, end, true), firstLine + start, firstLine + start + end - 1));
+      commands.add(
+          new Command(
+              join(statement, 0, end, true), firstLine + start, firstLine + start + end - 1));
       i = start + end;
     }
     return commands;

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * A difficulty the learner could not get past on its own. {@code command} is the command that
- * failed, or the vague sentence of an ambiguous instruction (whose {@code result} is null); {@code failures} counts the runs that failed in a row;
- * {@code mentorFix} is the Mentor's fix that was applied at this place and did not help, or null.
+ * failed, or the vague sentence of an ambiguous instruction (whose {@code result} is null); {@code
+ * failures} counts the runs that failed in a row; {@code mentorFix} is the Mentor's fix that was
+ * applied at this place and did not help, or null.
  */
 record Difficulty(
     StuckTrigger trigger,

@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Recognises a code block that the tutorial asks to save as a file rather than run: from its info
  * string ({@code python title="app.py"}, {@code bash:notes.sh}, {@code filename=x}) or from the
- * sentence that introduces it ("Create a file named `X`", "Save the following as `X`", "Add this
- * to `X`", "in a file called `X`": a backticked path together with a create/save/write/put/add
- * verb).
+ * sentence that introduces it ("Create a file named `X`", "Save the following as `X`", "Add this to
+ * `X`", "in a file called `X`": a backticked path together with a create/save/write/put/add verb).
  */
 final class FileIntroduction {
 
@@ -40,8 +39,19 @@ final class FileIntroduction {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z`])");
   private static final List<String> PLAIN_FILE_NAMES =
       List.of(
-          "makefile", "dockerfile", "containerfile", "procfile", "gemfile", "rakefile",
-          "vagrantfile", "jenkinsfile", "justfile", "caddyfile", "brewfile", "license", "readme");
+          "makefile",
+          "dockerfile",
+          "containerfile",
+          "procfile",
+          "gemfile",
+          "rakefile",
+          "vagrantfile",
+          "jenkinsfile",
+          "justfile",
+          "caddyfile",
+          "brewfile",
+          "license",
+          "readme");
 
   private FileIntroduction() {}
 
@@ -64,8 +74,8 @@ final class FileIntroduction {
 
   /**
    * The file the introducing text asks to save the block to. {@code scriptLike} says the block
-   * itself reads like a file (a shebang, or a language other than shell): it settles sentences
-   * that both run and write something ("Run this to create `out.txt`:").
+   * itself reads like a file (a shebang, or a language other than shell): it settles sentences that
+   * both run and write something ("Run this to create `out.txt`:").
    */
   static Optional<Target> fromText(String text, boolean scriptLike) {
     if (text == null || text.isBlank()) {
@@ -88,7 +98,8 @@ final class FileIntroduction {
     // A name without a dot or slash (`wc-notes`) is a file only when the text or the block says so.
     boolean plainNamesCount = scriptLike || STRONG_INTRO.matcher(prose).find();
     while (ticked.find()) {
-      if (!pathLike(ticked.group(1)) && !(plainNamesCount && PLAIN_NAME.matcher(ticked.group(1)).matches())) {
+      if (!pathLike(ticked.group(1))
+          && !(plainNamesCount && PLAIN_NAME.matcher(ticked.group(1)).matches())) {
         continue;
       }
       if (chosen == null || chosenAt < verb.start() && ticked.start() > verb.start()) {
@@ -130,6 +141,8 @@ final class FileIntroduction {
         || !token.matches("[\\w./~+@-]+")) {
       return false;
     }
-    return token.contains(".") || token.contains("/") || PLAIN_FILE_NAMES.contains(token.toLowerCase(Locale.ROOT));
+    return token.contains(".")
+        || token.contains("/")
+        || PLAIN_FILE_NAMES.contains(token.toLowerCase(Locale.ROOT));
   }
 }

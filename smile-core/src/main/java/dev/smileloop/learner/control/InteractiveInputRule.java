@@ -19,14 +19,20 @@ final class InteractiveInputRule implements MentorRule {
 
   @Override
   public boolean matches(MentorContext context) {
-    boolean reads = context.command() != null && READ.matcher(context.command()).find() && context.exitCode() != 0;
+    boolean reads =
+        context.command() != null
+            && READ.matcher(context.command()).find()
+            && context.exitCode() != 0;
     return reads || NO_TERMINAL.matcher(context.text()).find();
   }
 
   @Override
   public MentorAnswer answer(MentorContext context) {
     return new MentorAnswer(
-        context.where() + " waits for keyboard input and got none " + context.quotedError() + ".\n"
+        context.where()
+            + " waits for keyboard input and got none "
+            + context.quotedError()
+            + ".\n"
             + "Readers in a script or CI cannot answer a prompt, and the tutorial does not say what to type.\n"
             + "Fix for the tutorial: say exactly what to enter, or better take the value from an argument or a"
             + " variable (for example `NAME=Ada` before the step) so the step runs without a prompt.\n"

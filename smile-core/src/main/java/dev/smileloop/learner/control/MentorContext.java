@@ -40,15 +40,19 @@ record MentorContext(
             : task.mentorNotes().stream()
                 .filter(n -> n.location() != null && n.location().line() == location.line())
                 .toList();
-    return new MentorContext(task, structure, output, location, trigger, failed, text, commands, earlier);
+    return new MentorContext(
+        task, structure, output, location, trigger, failed, text, commands, earlier);
   }
 
-  private static Optional<CommandRecord> failedCommand(StudentOutput output, TutorialLocation location) {
+  private static Optional<CommandRecord> failedCommand(
+      StudentOutput output, TutorialLocation location) {
     List<CommandRecord> records = output.commands();
     for (int i = records.size() - 1; i >= 0; i--) {
       CommandRecord record = records.get(i);
       boolean failedRun = record.exitCode() != 0 || record.timedOut();
-      if (!record.fromMentor() && failedRun && (location == null || record.line() == location.line())) {
+      if (!record.fromMentor()
+          && failedRun
+          && (location == null || record.line() == location.line())) {
         return Optional.of(record);
       }
     }
@@ -69,7 +73,10 @@ record MentorContext(
 
   /** "Line 20 (`tree demo`)", or what is known of the place. */
   String where() {
-    String place = line() > 0 ? "Line " + line() : "The step '" + (output.currentStep() == null ? "?" : output.currentStep()) + "'";
+    String place =
+        line() > 0
+            ? "Line " + line()
+            : "The step '" + (output.currentStep() == null ? "?" : output.currentStep()) + "'";
     return command() == null ? place : place + " (`" + OutputText.shortCommand(command()) + "`)";
   }
 

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 public final class MentorFixes {
 
   private static final Pattern FENCED =
-      Pattern.compile("(?ms)^[ \\t]*(`{3,}|~{3,})[ \\t]*([\\w-]*)[^\\n]*\\n(.*?)^[ \\t]*\\1[ \\t]*$");
-  private static final Set<String> RUNNABLE = Set.of("", "bash", "sh", "shell", "zsh", "console", "shell-session");
+      Pattern.compile(
+          "(?ms)^[ \\t]*(`{3,}|~{3,})[ \\t]*([\\w-]*)[^\\n]*\\n(.*?)^[ \\t]*\\1[ \\t]*$");
+  private static final Set<String> RUNNABLE =
+      Set.of("", "bash", "sh", "shell", "zsh", "console", "shell-session");
 
   private MentorFixes() {}
 
@@ -36,7 +38,11 @@ public final class MentorFixes {
       boolean console =
           language.equals("console")
               || language.equals("shell-session")
-              || lines.stream().filter(l -> !l.isBlank()).findFirst().map(l -> l.strip().startsWith("$ ")).orElse(false);
+              || lines.stream()
+                  .filter(l -> !l.isBlank())
+                  .findFirst()
+                  .map(l -> l.strip().startsWith("$ "))
+                  .orElse(false);
       List<Command> statements = console ? splitter.console(lines, 1) : splitter.shell(lines, 1);
       statements.forEach(statement -> commands.add(statement.text()));
     }

@@ -15,11 +15,16 @@ import java.util.regex.Pattern;
  */
 final class MissingPathRule implements MentorRule {
 
-  private static final Pattern CD = Pattern.compile("(?m)^bash: cd: ([^:\\n]+): No such file or directory");
-  private static final Pattern PROGRAM = Pattern.compile("(?m)^bash: ([^:\\n]*/[^:\\n]*|[^:\\s]+\\.[\\w]+): No such file or directory");
+  private static final Pattern CD =
+      Pattern.compile("(?m)^bash: cd: ([^:\\n]+): No such file or directory");
+  private static final Pattern PROGRAM =
+      Pattern.compile(
+          "(?m)^bash: ([^:\\n]*/[^:\\n]*|[^:\\s]+\\.[\\w]+): No such file or directory");
   private static final Pattern TOOL =
-      Pattern.compile("(?m)^[\\w.-]+: (?:cannot (?:open|access|stat) |can't open (?:file )?)?['‘\"]?([^'’\":\\n]+?)['’\"]?(?:: \\[Errno 2\\])?: No such file or directory");
-  private static final Pattern PYTHON = Pattern.compile("can't open file ['\"]([^'\"]+)['\"]: \\[Errno 2\\]");
+      Pattern.compile(
+          "(?m)^[\\w.-]+: (?:cannot (?:open|access|stat) |can't open (?:file )?)?['‘\"]?([^'’\":\\n]+?)['’\"]?(?:: \\[Errno 2\\])?: No such file or directory");
+  private static final Pattern PYTHON =
+      Pattern.compile("can't open file ['\"]([^'\"]+)['\"]: \\[Errno 2\\]");
 
   private record Missing(String path, boolean folder) {}
 
@@ -41,8 +46,16 @@ final class MissingPathRule implements MentorRule {
     String kind = missing.folder() ? "folder" : "file";
     if (creator.isPresent()) {
       return new MentorAnswer(
-          context.where() + " needs the " + kind + " `" + path + "`, which does not exist at that point: "
-              + context.quotedError() + ". " + creator.get() + " creates it, so the shell is most likely in a"
+          context.where()
+              + " needs the "
+              + kind
+              + " `"
+              + path
+              + "`, which does not exist at that point: "
+              + context.quotedError()
+              + ". "
+              + creator.get()
+              + " creates it, so the shell is most likely in a"
               + " different folder by now, or that step did not work.\n"
               + "Fix for the tutorial: say which folder each command runs in (add the `cd` it needs), or use the"
               + " path relative to where the shell is.",
@@ -50,15 +63,34 @@ final class MissingPathRule implements MentorRule {
     }
     if (missing.folder()) {
       return new MentorAnswer(
-          context.where() + " needs the folder `" + path + "`, which no earlier step creates: " + context.quotedError() + ".\n"
-              + "Fix for the tutorial: add the step that creates it before line " + context.line() + " (`mkdir -p " + path + "`).\n"
-              + "To go on, create it before line " + context.line() + ":\n"
+          context.where()
+              + " needs the folder `"
+              + path
+              + "`, which no earlier step creates: "
+              + context.quotedError()
+              + ".\n"
+              + "Fix for the tutorial: add the step that creates it before line "
+              + context.line()
+              + " (`mkdir -p "
+              + path
+              + "`).\n"
+              + "To go on, create it before line "
+              + context.line()
+              + ":\n"
               + MentorContext.fixBlock("mkdir -p -- " + path),
           true);
     }
     return new MentorAnswer(
-        context.where() + " needs the file `" + path + "`, which no earlier step creates: " + context.quotedError() + ".\n"
-            + "Fix for the tutorial: add the step that creates `" + path + "` (with its content) before line " + context.line()
+        context.where()
+            + " needs the file `"
+            + path
+            + "`, which no earlier step creates: "
+            + context.quotedError()
+            + ".\n"
+            + "Fix for the tutorial: add the step that creates `"
+            + path
+            + "` (with its content) before line "
+            + context.line()
             + ". Its content cannot be guessed, so the learner cannot go on.",
         false);
   }
@@ -105,14 +137,20 @@ final class MissingPathRule implements MentorRule {
     int line = context.line();
     List<CodeBlock> files = context.structure().fileBlocksBefore(line);
     for (CodeBlock file : files) {
-      if (file.targetFile().replaceFirst("^\\./", "").equals(name) || file.targetFile().endsWith("/" + name)) {
+      if (file.targetFile().replaceFirst("^\\./", "").equals(name)
+          || file.targetFile().endsWith("/" + name)) {
         return Optional.of("Line " + file.fenceLine() + " (saving `" + file.targetFile() + "`)");
       }
     }
     Pattern mentioned = Pattern.compile("(?<![\\w./-])" + Pattern.quote(name) + "(?![\\w-])");
     for (Command command : context.structure().commandsBefore(line)) {
-      if (mentioned.matcher(command.text()).find() && command.text().matches("(?s).*\\b(mkdir|touch|cp|mv|git clone|tee|curl|wget|tar|unzip)\\b.*|(?s).*>.*")) {
-        return Optional.of("Line " + command.line() + " (`" + OutputText.shortCommand(command.text()) + "`)");
+      if (mentioned.matcher(command.text()).find()
+          && command
+              .text()
+              .matches(
+                  "(?s).*\\b(mkdir|touch|cp|mv|git clone|tee|curl|wget|tar|unzip)\\b.*|(?s).*>.*")) {
+        return Optional.of(
+            "Line " + command.line() + " (`" + OutputText.shortCommand(command.text()) + "`)");
       }
     }
     return Optional.empty();

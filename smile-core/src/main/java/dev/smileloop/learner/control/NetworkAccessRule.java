@@ -26,7 +26,10 @@ final class NetworkAccessRule implements MentorRule {
   public MentorAnswer answer(MentorContext context) {
     boolean shared = context.task().config().container().network();
     return new MentorAnswer(
-        context.where() + " needs the internet: " + context.quotedError() + ".\n"
+        context.where()
+            + " needs the internet: "
+            + context.quotedError()
+            + ".\n"
             + "Fix for the tutorial: say that this step downloads from the internet (what, and from where), and"
             + " list network access as a requirement.\n"
             + (shared

@@ -13,7 +13,8 @@ final class OutputText {
           Pattern.compile("(?m)^bash: ([^:\\n]+): command not found\\s*$"),
           Pattern.compile("(?m)^(?:sh|dash): \\d+: ([^:\\n]+): not found\\s*$"),
           Pattern.compile("(?m)command not found: (\\S+)\\s*$"),
-          Pattern.compile("(?m)^(?:/usr/bin/)?env: ['‘]?([^'’:\\n]+)['’]?: No such file or directory\\s*$"),
+          Pattern.compile(
+              "(?m)^(?:/usr/bin/)?env: ['‘]?([^'’:\\n]+)['’]?: No such file or directory\\s*$"),
           Pattern.compile("(?m)^xargs: ([^:\\n]+): No such file or directory\\s*$"));
   private static final Pattern MISSING_PROGRAM_PATH =
       Pattern.compile("(?m)^bash: ([^:\\n]*/[^:\\n]*): No such file or directory\\s*$");

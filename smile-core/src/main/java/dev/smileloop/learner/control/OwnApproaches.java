@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 /**
  * What a learner tries on its own before asking, each only where it fits: a script that is not
  * executable is run with {@code bash}; a missing {@code python} or {@code pip} (and a few other
- * tools Debian ships under another name) is replaced by the name that exists; a missing folder
- * for {@code cd} or {@code mkdir} is created with {@code mkdir -p}. Stand-ins that emulate a tool
- * (such as {@code tree} through {@code find}) are left to the Mentor.
+ * tools Debian ships under another name) is replaced by the name that exists; a missing folder for
+ * {@code cd} or {@code mkdir} is created with {@code mkdir -p}. Stand-ins that emulate a tool (such
+ * as {@code tree} through {@code find}) are left to the Mentor.
  */
 final class OwnApproaches {
 
@@ -35,7 +35,8 @@ final class OwnApproaches {
       Pattern.compile("^\\s*((?:\\.{1,2}/|/|~/|[\\w.+-]+/)[\\w./+-]*)(.*)$", Pattern.DOTALL);
   private static final Pattern CD =
       Pattern.compile("^\\s*cd\\s+(?:--\\s+)?(\"[^\"]+\"|'[^']+'|[^\\s;&|]+)");
-  private static final Pattern MKDIR_WITHOUT_P = Pattern.compile("^\\s*mkdir\\s+(?!.*(?:^|\\s)-\\w*p)");
+  private static final Pattern MKDIR_WITHOUT_P =
+      Pattern.compile("^\\s*mkdir\\s+(?!.*(?:^|\\s)-\\w*p)");
 
   private OwnApproaches() {}
 
@@ -50,7 +51,12 @@ final class OwnApproaches {
       if (!replaced.equals(command)) {
         approaches.add(
             new Approach(
-                "ran `" + OutputText.shortCommand(replaced) + "` (`" + other + "` instead of `" + missing
+                "ran `"
+                    + OutputText.shortCommand(replaced)
+                    + "` (`"
+                    + other
+                    + "` instead of `"
+                    + missing
                     + "`, which is not installed)",
                 List.of(replaced)));
       } else if (path.matches()) {
@@ -58,7 +64,10 @@ final class OwnApproaches {
         String direct = other + " " + path.group(1) + path.group(2);
         approaches.add(
             new Approach(
-                "ran `" + OutputText.shortCommand(direct) + "` because the script asks for `" + missing
+                "ran `"
+                    + OutputText.shortCommand(direct)
+                    + "` because the script asks for `"
+                    + missing
                     + "`, which is not installed",
                 List.of(direct)));
       }
@@ -76,7 +85,11 @@ final class OwnApproaches {
       String viaBash = "bash " + path.group(1) + path.group(2);
       approaches.add(
           new Approach(
-              "ran `" + OutputText.shortCommand(viaBash) + "` because `" + path.group(1) + "` is not executable",
+              "ran `"
+                  + OutputText.shortCommand(viaBash)
+                  + "` because `"
+                  + path.group(1)
+                  + "` is not executable",
               List.of(viaBash)));
     }
     boolean noSuchFile = output.contains("No such file or directory");
@@ -90,7 +103,11 @@ final class OwnApproaches {
     } else if (noSuchFile && MKDIR_WITHOUT_P.matcher(command).find()) {
       String withParents = command.replaceFirst("mkdir\\s+", "mkdir -p ");
       approaches.add(
-          new Approach("ran `" + OutputText.shortCommand(withParents) + "` so the parent folders are created too", List.of(withParents)));
+          new Approach(
+              "ran `"
+                  + OutputText.shortCommand(withParents)
+                  + "` so the parent folders are created too",
+              List.of(withParents)));
     }
     return approaches;
   }
@@ -103,6 +120,8 @@ final class OwnApproaches {
                 + Pattern.quote(word)
                 + "(?=\\s|$|;|\\))",
             Pattern.MULTILINE);
-    return position.matcher(command).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + replacement));
+    return position
+        .matcher(command)
+        .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + replacement));
   }
 }

@@ -48,8 +48,12 @@ final class PackageInstall {
               List<String> tests = new ArrayList<>();
               tests.add("dpkg -s " + quote(name));
               tests.add("command -v " + quote(name));
-              ToolCatalog.commandsIn(name).forEach(command -> tests.add("command -v " + quote(command)));
-              return "{ " + String.join(" || ", tests) + "; } >/dev/null 2>&1 || echo " + quote(name);
+              ToolCatalog.commandsIn(name)
+                  .forEach(command -> tests.add("command -v " + quote(command)));
+              return "{ "
+                  + String.join(" || ", tests)
+                  + "; } >/dev/null 2>&1 || echo "
+                  + quote(name);
             })
         .collect(Collectors.joining("; "));
   }

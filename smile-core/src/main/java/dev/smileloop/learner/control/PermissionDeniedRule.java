@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** A script run by its path that is not executable: the tutorial forgot {@code chmod +x}. */
 final class PermissionDeniedRule implements MentorRule {
 
-  private static final Pattern PROGRAM_PATH = Pattern.compile("^\\s*((?:\\.{1,2}/|/|~/|[\\w.+-]+/)[\\w./+-]*)");
+  private static final Pattern PROGRAM_PATH =
+      Pattern.compile("^\\s*((?:\\.{1,2}/|/|~/|[\\w.+-]+/)[\\w./+-]*)");
 
   @Override
   public String name() {
@@ -36,13 +37,26 @@ final class PermissionDeniedRule implements MentorRule {
     String origin =
         saved.isEmpty()
             ? "The tutorial never makes `" + name + "` executable."
-            : "The tutorial saves `" + saved.get(saved.size() - 1).targetFile() + "` (line "
-                + saved.get(saved.size() - 1).fenceLine() + ") but never makes it executable.";
+            : "The tutorial saves `"
+                + saved.get(saved.size() - 1).targetFile()
+                + "` (line "
+                + saved.get(saved.size() - 1).fenceLine()
+                + ") but never makes it executable.";
     return new MentorAnswer(
-        context.where() + " fails with " + context.quotedError() + ". " + origin + "\n"
-            + "Fix for the tutorial: right after the file is created, add the exact command `chmod +x " + program
-            + "` (or run it as `bash " + program + "`).\n"
-            + "To go on, make it executable before line " + context.line() + ":\n"
+        context.where()
+            + " fails with "
+            + context.quotedError()
+            + ". "
+            + origin
+            + "\n"
+            + "Fix for the tutorial: right after the file is created, add the exact command `chmod +x "
+            + program
+            + "` (or run it as `bash "
+            + program
+            + "`).\n"
+            + "To go on, make it executable before line "
+            + context.line()
+            + ":\n"
             + MentorContext.fixBlock("chmod +x " + program),
         true);
   }

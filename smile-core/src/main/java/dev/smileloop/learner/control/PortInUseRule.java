@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 final class PortInUseRule implements MentorRule {
 
   private static final Pattern IN_USE =
-      Pattern.compile("(?i)address already in use|EADDRINUSE|port \\d+ is (already )?(in use|allocated)|port is already allocated");
+      Pattern.compile(
+          "(?i)address already in use|EADDRINUSE|port \\d+ is (already )?(in use|allocated)|port is already allocated");
   private static final Pattern PORT = Pattern.compile("(?i)(?:port\\s+|:)(\\d{2,5})\\b");
   private static final Pattern PORT_ARGUMENT =
       Pattern.compile("(?:--port[= ]|\\s-p\\s*|:)(\\d{2,5})\\b|\\s(\\d{4,5})(?=\\s|$)");
@@ -34,11 +35,18 @@ final class PortInUseRule implements MentorRule {
       which = "port " + (argument.group(1) != null ? argument.group(1) : argument.group(2));
     }
     return new MentorAnswer(
-        context.where() + " cannot start: " + which + " is already in use: " + context.quotedError() + ".\n"
+        context.where()
+            + " cannot start: "
+            + which
+            + " is already in use: "
+            + context.quotedError()
+            + ".\n"
             + "Probably a server started by an earlier step is still running.\n"
             + "Fix for the tutorial: stop the earlier server before starting another one (`kill %1`), or use a"
             + " different port and say which.\n"
-            + "To go on, stop the background jobs this shell started before line " + context.line() + ":\n"
+            + "To go on, stop the background jobs this shell started before line "
+            + context.line()
+            + ":\n"
             + MentorContext.fixBlock("jobs -p | xargs -r kill 2>/dev/null; sleep 1"),
         true);
   }

@@ -24,12 +24,27 @@ final class PythonCommandRule implements MentorRule {
     String missing = OutputText.missingCommand(context.text()).orElseThrow();
     ToolCatalog.StandIn standIn = ToolCatalog.standIn(missing).orElseThrow();
     return new MentorAnswer(
-        context.where() + " calls `" + missing + "`, which does not exist here: " + context.quotedError() + ".\n"
-            + "Current Debian, Ubuntu and macOS only install `python3` (and `python3 -m pip`); the bare `" + missing
+        context.where()
+            + " calls `"
+            + missing
+            + "`, which does not exist here: "
+            + context.quotedError()
+            + ".\n"
+            + "Current Debian, Ubuntu and macOS only install `python3` (and `python3 -m pip`); the bare `"
+            + missing
             + "` name is optional.\n"
-            + "Fix for the tutorial: write `" + standIn.alternative() + "` instead of `" + missing
+            + "Fix for the tutorial: write `"
+            + standIn.alternative()
+            + "` instead of `"
+            + missing
             + "` everywhere, or list `python-is-python3` (Debian/Ubuntu) as a prerequisite.\n"
-            + "To go on, define `" + missing + "` before line " + context.line() + " (it " + standIn.explanation() + "):\n"
+            + "To go on, define `"
+            + missing
+            + "` before line "
+            + context.line()
+            + " (it "
+            + standIn.explanation()
+            + "):\n"
             + MentorContext.fixBlock(standIn.definition()),
         true);
   }

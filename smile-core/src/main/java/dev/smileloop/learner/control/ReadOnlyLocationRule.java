@@ -18,7 +18,10 @@ final class ReadOnlyLocationRule implements MentorRule {
   @Override
   public MentorAnswer answer(MentorContext context) {
     return new MentorAnswer(
-        context.where() + " writes outside the project's folder: " + context.quotedError() + ".\n"
+        context.where()
+            + " writes outside the project's folder: "
+            + context.quotedError()
+            + ".\n"
             + "A reader without root rights cannot do that either, and it changes their system.\n"
             + "Fix for the tutorial: write into the project folder or $HOME instead, or say clearly that this"
             + " step needs `sudo` and why. The sandbox allows writes only in the working folder, so the learner"

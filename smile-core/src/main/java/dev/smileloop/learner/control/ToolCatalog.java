@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the Mentor knows about common command-line tools: the package that installs each one,
- * and, for some, a stand-in made of tools the sandbox has.
+ * What the Mentor knows about common command-line tools: the package that installs each one, and,
+ * for some, a stand-in made of tools the sandbox has.
  */
 final class ToolCatalog {
 
@@ -21,10 +21,16 @@ final class ToolCatalog {
         text.append("Debian/Ubuntu: `sudo apt-get install ").append(debian).append('`');
       }
       if (fedora != null) {
-        text.append(text.length() > 0 ? "; " : "").append("Fedora: `sudo dnf install ").append(fedora).append('`');
+        text.append(text.length() > 0 ? "; " : "")
+            .append("Fedora: `sudo dnf install ")
+            .append(fedora)
+            .append('`');
       }
       if (homebrew != null) {
-        text.append(text.length() > 0 ? "; " : "").append("macOS: `brew install ").append(homebrew).append('`');
+        text.append(text.length() > 0 ? "; " : "")
+            .append("macOS: `brew install ")
+            .append(homebrew)
+            .append('`');
       }
       return text.toString();
     }
@@ -63,7 +69,8 @@ final class ToolCatalog {
           entry("ruby", new Install("ruby", "ruby", "ruby")),
           entry("php", new Install("php-cli", "php-cli", "php")),
           entry("docker", new Install("docker.io", "moby-engine", "--cask docker")),
-          entry("docker-compose", new Install("docker-compose", "docker-compose", "docker-compose")),
+          entry(
+              "docker-compose", new Install("docker-compose", "docker-compose", "docker-compose")),
           entry("sqlite3", new Install("sqlite3", "sqlite", "sqlite")),
           entry("psql", new Install("postgresql-client", "postgresql", "libpq")),
           entry("mysql", new Install("default-mysql-client", "mysql", "mysql-client")),
@@ -96,18 +103,55 @@ final class ToolCatalog {
                       + " find \"$dir\" | sort | sed -e 's|[^/]*/|  |g'; done; }",
                   "lists the folders and files with `find`, indented by depth",
                   "find")),
-          entry("python", new StandIn("python3", "python() { python3 \"$@\"; }", "runs `python3`", "python3")),
-          entry("pip", new StandIn("python3", "pip() { python3 -m pip \"$@\"; }", "runs `python3 -m pip`", "python3 -m pip")),
-          entry("pip3", new StandIn("python3", "pip3() { python3 -m pip \"$@\"; }", "runs `python3 -m pip`", "python3 -m pip")),
-          entry("node", new StandIn("nodejs", "node() { nodejs \"$@\"; }", "runs `nodejs`", "nodejs")),
+          entry(
+              "python",
+              new StandIn("python3", "python() { python3 \"$@\"; }", "runs `python3`", "python3")),
+          entry(
+              "pip",
+              new StandIn(
+                  "python3",
+                  "pip() { python3 -m pip \"$@\"; }",
+                  "runs `python3 -m pip`",
+                  "python3 -m pip")),
+          entry(
+              "pip3",
+              new StandIn(
+                  "python3",
+                  "pip3() { python3 -m pip \"$@\"; }",
+                  "runs `python3 -m pip`",
+                  "python3 -m pip")),
+          entry(
+              "node",
+              new StandIn("nodejs", "node() { nodejs \"$@\"; }", "runs `nodejs`", "nodejs")),
           entry("nodejs", new StandIn("node", "nodejs() { node \"$@\"; }", "runs `node`", "node")),
-          entry("fd", new StandIn("fdfind", "fd() { fdfind \"$@\"; }", "runs `fdfind`, Debian's name for it", "fdfind")),
-          entry("bat", new StandIn("batcat", "bat() { batcat \"$@\"; }", "runs `batcat`, Debian's name for it", "batcat")),
+          entry(
+              "fd",
+              new StandIn(
+                  "fdfind",
+                  "fd() { fdfind \"$@\"; }",
+                  "runs `fdfind`, Debian's name for it",
+                  "fdfind")),
+          entry(
+              "bat",
+              new StandIn(
+                  "batcat",
+                  "bat() { batcat \"$@\"; }",
+                  "runs `batcat`, Debian's name for it",
+                  "batcat")),
           entry("ll", new StandIn("ls", "ll() { ls -l \"$@\"; }", "runs `ls -l`", "ls -l")),
-          entry("md5", new StandIn("md5sum", "md5() { md5sum \"$@\"; }", "runs `md5sum`", "md5sum")),
-          entry("sha256sum", new StandIn("shasum", "sha256sum() { shasum -a 256 \"$@\"; }", "runs `shasum -a 256`", "shasum -a 256")),
+          entry(
+              "md5", new StandIn("md5sum", "md5() { md5sum \"$@\"; }", "runs `md5sum`", "md5sum")),
+          entry(
+              "sha256sum",
+              new StandIn(
+                  "shasum",
+                  "sha256sum() { shasum -a 256 \"$@\"; }",
+                  "runs `shasum -a 256`",
+                  "shasum -a 256")),
           entry("netstat", new StandIn("ss", "netstat() { ss \"$@\"; }", "runs `ss`", "ss")),
-          entry("ifconfig", new StandIn("ip", "ifconfig() { ip address; }", "runs `ip address`", "ip address")));
+          entry(
+              "ifconfig",
+              new StandIn("ip", "ifconfig() { ip address; }", "runs `ip address`", "ip address")));
 
   private ToolCatalog() {}
 
@@ -121,7 +165,9 @@ final class ToolCatalog {
     PACKAGES.forEach(
         (command, install) -> {
           boolean provides =
-              packageName.equals(install.debian()) || packageName.equals(install.fedora()) || packageName.equals(install.homebrew());
+              packageName.equals(install.debian())
+                  || packageName.equals(install.fedora())
+                  || packageName.equals(install.homebrew());
           if (provides && !command.equals(packageName)) {
             commands.add(command);
           }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class TutorialParser {
 
-  private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?[ \\t]*$");
+  private static final Pattern HEADING =
+      Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?[ \\t]*$");
   private static final Pattern FENCE = Pattern.compile("^(\\s*)(`{3,}|~{3,})(.*)$");
   private static final Pattern LIST_ITEM = Pattern.compile("^\\s*([-*+]|\\d+[.)])\\s+.*");
   private static final Pattern IMAGE =
@@ -43,11 +44,18 @@ public final class TutorialParser {
               + "introduction|overview|about|background|you're done|congratulations)\\b.*",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern STEP_PREFIX =
-      Pattern.compile("^(step\\s+\\d+[a-z]?|\\d+(\\.\\d+)*)[.:)]?\\s*[-:–—]?\\s*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^(step\\s+\\d+[a-z]?|\\d+(\\.\\d+)*)[.:)]?\\s*[-:–—]?\\s*", Pattern.CASE_INSENSITIVE);
   private static final Set<String> SHELL_LANGUAGES =
       Set.of("bash", "sh", "shell", "zsh", "ksh", "shellscript", "shell-script", "terminal");
   private static final Set<String> CONSOLE_LANGUAGES =
-      Set.of("console", "shell-session", "shellsession", "sh-session", "bash-session", "shell_session");
+      Set.of(
+          "console",
+          "shell-session",
+          "shellsession",
+          "sh-session",
+          "bash-session",
+          "shell_session");
   private static final Set<String> OUTPUT_LANGUAGES =
       Set.of("text", "txt", "plain", "plaintext", "output", "log", "none", "nohighlight");
 
@@ -91,13 +99,15 @@ public final class TutorialParser {
       Matcher fence = FENCE.matcher(line);
       if (fence.matches() && !(fence.group(2).startsWith("`") && fence.group(3).contains("`"))) {
         paragraph = null;
-        block = new RawBlock(number, fence.group(1).length(), fence.group(2), fence.group(3).strip());
+        block =
+            new RawBlock(number, fence.group(1).length(), fence.group(2), fence.group(3).strip());
         continue;
       }
       Matcher heading = HEADING.matcher(line);
       if (heading.matches()) {
         paragraph = null;
-        String text = heading.group(2) == null ? "" : heading.group(2).replaceFirst("[ \\t]+#+$", "").strip();
+        String text =
+            heading.group(2) == null ? "" : heading.group(2).replaceFirst("[ \\t]+#+$", "").strip();
         current = new RawStep(text, heading.group(1).length(), number);
         raw.add(current);
         continue;
@@ -162,7 +172,9 @@ public final class TutorialParser {
         paragraphs.add(new Paragraph(p.line, p.lines, p.listItem));
       } else if (element instanceof RawBlock b) {
         String introduction =
-            previous instanceof RawParagraph p ? String.join(" ", p.lines) : previous == null ? raw.heading : null;
+            previous instanceof RawParagraph p
+                ? String.join(" ", p.lines)
+                : previous == null ? raw.heading : null;
         blocks.add(classify(b, introduction));
       }
       previous = element;
@@ -178,7 +190,8 @@ public final class TutorialParser {
     boolean console = CONSOLE_LANGUAGES.contains(language);
     Optional<String> named = FileIntroduction.fromInfo(info);
     if (named.isPresent() && !console) {
-      return new CodeBlock(raw.fenceLine, info, language, content, BlockKind.FILE, named.get(), false, List.of());
+      return new CodeBlock(
+          raw.fenceLine, info, language, content, BlockKind.FILE, named.get(), false, List.of());
     }
     boolean shell = SHELL_LANGUAGES.contains(language);
     boolean scriptLike =
@@ -189,7 +202,14 @@ public final class TutorialParser {
     if (introduced.isPresent()) {
       FileIntroduction.Target target = introduced.get();
       return new CodeBlock(
-          raw.fenceLine, info, language, content, BlockKind.FILE, target.path(), target.append(), List.of());
+          raw.fenceLine,
+          info,
+          language,
+          content,
+          BlockKind.FILE,
+          target.path(),
+          target.append(),
+          List.of());
     }
     if (console || shell && recognizer.isConsole(content)) {
       return commands(raw, language, BlockKind.CONSOLE, splitter.console(content, firstLine));
@@ -204,17 +224,23 @@ public final class TutorialParser {
       if (recognizer.looksLikeCommands(content)) {
         return commands(raw, language, BlockKind.SHELL, splitter.shell(content, firstLine));
       }
-      return new CodeBlock(raw.fenceLine, info, language, content, BlockKind.OUTPUT, null, false, List.of());
+      return new CodeBlock(
+          raw.fenceLine, info, language, content, BlockKind.OUTPUT, null, false, List.of());
     }
     BlockKind kind = OUTPUT_LANGUAGES.contains(language) ? BlockKind.OUTPUT : BlockKind.SKIPPED;
     return new CodeBlock(raw.fenceLine, info, language, content, kind, null, false, List.of());
   }
 
-  private static CodeBlock commands(RawBlock raw, String language, BlockKind kind, List<Command> commands) {
-    return new CodeBlock(raw.fenceLine, raw.info, language, raw.content, kind, null, false, commands);
+  private static CodeBlock commands(
+      RawBlock raw, String language, BlockKind kind, List<Command> commands) {
+    return new CodeBlock(
+        raw.fenceLine, raw.info, language, raw.content, kind, null, false, commands);
   }
 
-  /** The info string's language: its first word, without {@code {.}} decoration or a {@code :file} suffix. */
+  /**
+   * The info string's language: its first word, without {@code {.}} decoration or a {@code :file}
+   * suffix.
+   */
   static String language(String info) {
     String first = info.strip().replaceFirst("^\\{\\s*\\.?", "").split("[\\s,{}]+", 2)[0];
     if (first.contains("=")) {

@@ -20,9 +20,15 @@ final class UnknownProblemRule implements MentorRule {
     String problem =
         context.failed() != null
             ? "fails with " + context.quotedError()
-            : "is stuck: " + (context.output().problem() == null ? "no details given" : context.output().problem());
+            : "is stuck: "
+                + (context.output().problem() == null
+                    ? "no details given"
+                    : context.output().problem());
     return new MentorAnswer(
-        context.where() + " " + problem + ".\n"
+        context.where()
+            + " "
+            + problem
+            + ".\n"
             + "The built-in mentor knows no fix for this. The tutorial's author has to check this step: what it"
             + " needs beforehand, and what it should print.",
         false);

@@ -2,7 +2,9 @@ package dev.smileloop.learner.entity;
 
 /** How the learner treats a fenced code block. */
 public enum BlockKind {
-  /** Shell commands, one statement after another (also unlabelled blocks that look like commands). */
+  /**
+   * Shell commands, one statement after another (also unlabelled blocks that look like commands).
+   */
   SHELL,
   /** A terminal session: the lines after a {@code $ } prompt are commands, the rest output. */
   CONSOLE,

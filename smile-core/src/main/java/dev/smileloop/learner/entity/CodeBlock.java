@@ -6,8 +6,8 @@ import java.util.List;
  * A fenced code block. {@code fenceLine} is the opening fence's tutorial line, {@code lines} the
  * content (line {@code fenceLine + 1 + i}), {@code language} the first word of the info string in
  * lower case. A {@link BlockKind#FILE} block has a {@code targetFile} (as the tutorial wrote it,
- * relative to the shell's directory at that point) and {@code append} when the tutorial says to
- * add it to an existing file; {@code commands} are filled for shell and console blocks.
+ * relative to the shell's directory at that point) and {@code append} when the tutorial says to add
+ * it to an existing file; {@code commands} are filled for shell and console blocks.
  */
 public record CodeBlock(
     int fenceLine,

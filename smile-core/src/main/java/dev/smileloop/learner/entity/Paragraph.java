@@ -2,9 +2,7 @@ package dev.smileloop.learner.entity;
 
 import java.util.List;
 
-/**
- * A run of prose lines, or one list item, starting at tutorial line {@code line}.
- */
+/** A run of prose lines, or one list item, starting at tutorial line {@code line}. */
 public record Paragraph(int line, List<String> lines, boolean listItem) {
 
   public Paragraph {

@@ -3,9 +3,9 @@ package dev.smileloop.learner.entity;
 import java.util.List;
 
 /**
- * A section under one heading (or the text before the first heading, whose {@code heading} is
- * empty and {@code level} 0). {@code line} is the heading's line, {@code endLine} the section's
- * last line.
+ * A section under one heading (or the text before the first heading, whose {@code heading} is empty
+ * and {@code level} 0). {@code line} is the heading's line, {@code endLine} the section's last
+ * line.
  */
 public record Step(
     String heading,
@@ -29,6 +29,10 @@ public record Step(
   public boolean hasActions() {
     return kind != StepKind.PREREQUISITES
         && blocks.stream()
-            .anyMatch(b -> b.kind() == BlockKind.SHELL || b.kind() == BlockKind.CONSOLE || b.kind() == BlockKind.FILE);
+            .anyMatch(
+                b ->
+                    b.kind() == BlockKind.SHELL
+                        || b.kind() == BlockKind.CONSOLE
+                        || b.kind() == BlockKind.FILE);
   }
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Why the built-in learner stopped or noted a difficulty (the {@code trigger} of a Student
- * output or notice). Each maps to one {@code studentBehavior.askOn...} switch.
+ * Why the built-in learner stopped or noted a difficulty (the {@code trigger} of a Student output
+ * or notice). Each maps to one {@code studentBehavior.askOn...} switch.
  */
 public enum StuckTrigger {
   MISSING_DEPENDENCY("askOnMissingDependency"),
@@ -39,6 +39,8 @@ public enum StuckTrigger {
     if (value == null) {
       return Optional.empty();
     }
-    return Arrays.stream(values()).filter(t -> t.wireName().equals(value.strip().toLowerCase(Locale.ROOT))).findFirst();
+    return Arrays.stream(values())
+        .filter(t -> t.wireName().equals(value.strip().toLowerCase(Locale.ROOT)))
+        .findFirst();
   }
 }

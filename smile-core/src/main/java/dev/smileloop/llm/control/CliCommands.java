@@ -19,14 +19,19 @@ public final class CliCommands {
   public static final String PROPERTY_PREFIX = "smile.llm.";
 
   private static final Pattern SECRET_OPTION =
-      Pattern.compile("(?i)^--?[a-z0-9_-]*(key|token|secret|password|passwd|credential|auth)[a-z0-9_-]*$");
+      Pattern.compile(
+          "(?i)^--?[a-z0-9_-]*(key|token|secret|password|passwd|credential|auth)[a-z0-9_-]*$");
 
   private static final Pattern SECRET_ASSIGNMENT =
-      Pattern.compile("(?i)^(--?[a-z0-9_-]*(?:key|token|secret|password|passwd|credential|auth)[a-z0-9_-]*=).+$");
+      Pattern.compile(
+          "(?i)^(--?[a-z0-9_-]*(?:key|token|secret|password|passwd|credential|auth)[a-z0-9_-]*=).+$");
 
   private final Function<String, String> properties;
 
-  /** @param properties looks up a property by name (null when unset), usually {@code System::getProperty} */
+  /**
+   * @param properties looks up a property by name (null when unset), usually {@code
+   *     System::getProperty}
+   */
   public CliCommands(Function<String, String> properties) {
     this.properties = properties;
   }
@@ -59,7 +64,8 @@ public final class CliCommands {
         try {
           return new CliCommand(provider, role, split(value), "system property " + name);
         } catch (IllegalArgumentException e) {
-          throw AgentException.fatal("The system property " + name + " is not a usable command line: " + e.getMessage());
+          throw AgentException.fatal(
+              "The system property " + name + " is not a usable command line: " + e.getMessage());
         }
       }
     }
@@ -81,7 +87,8 @@ public final class CliCommands {
               : List.of("claude", "-p", "--output-format", "text");
       case CODEX ->
           student
-              ? List.of("codex", "exec", "--skip-git-repo-check", "--sandbox", "workspace-write", "-")
+              ? List.of(
+                  "codex", "exec", "--skip-git-repo-check", "--sandbox", "workspace-write", "-")
               : List.of("codex", "exec", "--skip-git-repo-check", "-");
       case GEMINI -> student ? List.of("gemini", "-p", "", "-y") : List.of("gemini", "-p", "");
       default -> throw new IllegalStateException("unreachable");
@@ -119,7 +126,9 @@ public final class CliCommands {
       } else if (quote == '"') {
         if (c == '"') {
           quote = 0;
-        } else if (c == '\\' && i + 1 < commandLine.length() && "\"\\".indexOf(commandLine.charAt(i + 1)) >= 0) {
+        } else if (c == '\\'
+            && i + 1 < commandLine.length()
+            && "\"\\".indexOf(commandLine.charAt(i + 1)) >= 0) {
           word.append(commandLine.charAt(++i));
         } else {
           word.append(c);
@@ -142,7 +151,8 @@ public final class CliCommands {
       }
     }
     if (quote != 0) {
-      throw new IllegalArgumentException("the " + (quote == '"' ? "double" : "single") + " quote is not closed");
+      throw new IllegalArgumentException(
+          "the " + (quote == '"' ? "double" : "single") + " quote is not closed");
     }
     if (inWord) {
       words.add(word.toString());
@@ -154,9 +164,9 @@ public final class CliCommands {
   }
 
   /**
-   * A command line fit for logs and reports: the value of every option whose name suggests a
-   * secret ({@code --api-key x}, {@code --token=x}) is masked; a flag followed by another option
-   * masks nothing.
+   * A command line fit for logs and reports: the value of every option whose name suggests a secret
+   * ({@code --api-key x}, {@code --token=x}) is masked; a flag followed by another option masks
+   * nothing.
    */
   public static List<String> redacted(List<String> argv) {
     List<String> out = new ArrayList<>(argv.size());

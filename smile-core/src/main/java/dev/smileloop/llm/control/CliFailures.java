@@ -21,7 +21,9 @@ final class CliFailures {
     UNKNOWN
   }
 
-  /** A cause and the line of output that shows it (the last line of output for an unknown cause). */
+  /**
+   * A cause and the line of output that shows it (the last line of output for an unknown cause).
+   */
   record Diagnosis(Cause cause, String evidence) {}
 
   private static final int EVIDENCE_LENGTH = 300;
@@ -108,7 +110,8 @@ final class CliFailures {
         }
       }
     }
-    return new Diagnosis(Cause.UNKNOWN, lastLine(tail(stderr)).or(() -> lastLine(tail(stdout))).orElse(""));
+    return new Diagnosis(
+        Cause.UNKNOWN, lastLine(tail(stderr)).or(() -> lastLine(tail(stdout))).orElse(""));
   }
 
   /**
@@ -117,7 +120,9 @@ final class CliFailures {
    */
   static Optional<Diagnosis> errorReply(String stdout) {
     String reply = stdout == null ? "" : stdout.strip();
-    if (reply.isEmpty() || reply.length() > ERROR_REPLY_LENGTH || !ERROR_REPLY.matcher(reply).find()) {
+    if (reply.isEmpty()
+        || reply.length() > ERROR_REPLY_LENGTH
+        || !ERROR_REPLY.matcher(reply).find()) {
       return Optional.empty();
     }
     Diagnosis diagnosis = diagnose(reply, "");

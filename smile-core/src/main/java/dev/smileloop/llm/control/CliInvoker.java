@@ -26,14 +26,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one provider's LLM command-line tool as a non-interactive subprocess: the prompt on
- * standard input (from a file, so no argument-length limit applies and no extra thread is needed
- * to feed it), standard output and error into files, a timeout, and the whole process tree killed
- * on timeout, interrupt and after the tool ends (a server it left in the background included).
+ * Runs one provider's LLM command-line tool as a non-interactive subprocess: the prompt on standard
+ * input (from a file, so no argument-length limit applies and no extra thread is needed to feed
+ * it), standard output and error into files, a timeout, and the whole process tree killed on
+ * timeout, interrupt and after the tool ends (a server it left in the background included).
  *
  * <p>The tool runs with the environment given here (normally the server's own, because the tool
- * needs its credentials), in a working directory the agent chooses. It is <b>not sandboxed</b>:
- * it has the rights of the server process. Failures are classified as the package documentation
+ * needs its credentials), in a working directory the agent chooses. It is <b>not sandboxed</b>: it
+ * has the rights of the server process. Failures are classified as the package documentation
  * describes, and every call that started is recorded in the {@link LlmCallLog}.
  */
 public final class CliInvoker {
@@ -80,7 +80,11 @@ public final class CliInvoker {
    * @param clock stamps and times the calls
    */
   public CliInvoker(
-      LlmProvider provider, CliCommands commands, Map<String, String> environment, LlmCallLog log, Clock clock) {
+      LlmProvider provider,
+      CliCommands commands,
+      Map<String, String> environment,
+      LlmCallLog log,
+      Clock clock) {
     if (!provider.isCommandLineTool()) {
       throw new IllegalArgumentException(
           "llmProvider \"" + provider.wireName() + "\" is not an LLM command-line tool");
@@ -94,7 +98,8 @@ public final class CliInvoker {
 
   /** An invoker with the server's environment and command lines from system properties. */
   public static CliInvoker forProvider(LlmProvider provider, LlmCallLog log, Clock clock) {
-    return new CliInvoker(provider, CliCommands.fromSystemProperties(), System.getenv(), log, clock);
+    return new CliInvoker(
+        provider, CliCommands.fromSystemProperties(), System.getenv(), log, clock);
   }
 
   public LlmProvider provider() {
@@ -121,15 +126,23 @@ public final class CliInvoker {
   Path executable(CliCommand command) throws AgentException {
     String program = command.program();
     String origin = command.builtIn() ? "" : " (set by the " + command.source() + ")";
-    String advice = " Install it" + (command.builtIn() ? "" : ", correct the property") + ", or use \"llmProvider\": \"builtin\".";
+    String advice =
+        " Install it"
+            + (command.builtIn() ? "" : ", correct the property")
+            + ", or use \"llmProvider\": \"builtin\".";
     if (program.contains("/")) {
       Path path = Path.of(program);
       if (Files.isRegularFile(path) && Files.isExecutable(path)) {
         return path.toAbsolutePath();
       }
       throw AgentException.fatal(
-          "llmProvider \"" + provider.wireName() + "\" needs the command-line tool " + program + origin
-              + ", which does not exist or is not executable." + advice);
+          "llmProvider \""
+              + provider.wireName()
+              + "\" needs the command-line tool "
+              + program
+              + origin
+              + ", which does not exist or is not executable."
+              + advice);
     }
     String path = environment.getOrDefault("PATH", "");
     return new ExecutableLookup(path)
@@ -138,8 +151,15 @@ public final class CliInvoker {
         .orElseThrow(
             () ->
                 AgentException.fatal(
-                    "llmProvider \"" + provider.wireName() + "\" needs the `" + program + "` command-line tool"
-                        + origin + ", which is not on PATH (" + (path.isBlank() ? "PATH is empty" : path) + ")."
+                    "llmProvider \""
+                        + provider.wireName()
+                        + "\" needs the `"
+                        + program
+                        + "` command-line tool"
+                        + origin
+                        + ", which is not on PATH ("
+                        + (path.isBlank() ? "PATH is empty" : path)
+                        + ")."
                         + advice));
   }
 
@@ -151,7 +171,8 @@ public final class CliInvoker {
    *     no output), or a step timeout
    * @throws InterruptedException when the calling thread was interrupted; the tool is killed first
    */
-  <T> T invoke(Request request, OutputReader<T> reader) throws AgentException, InterruptedException {
+  <T> T invoke(Request request, OutputReader<T> reader)
+      throws AgentException, InterruptedException {
     String who = who(request.role());
     if (Thread.interrupted()) {
       throw new InterruptedException(who + " was stopped before it started");
@@ -170,7 +191,9 @@ public final class CliInvoker {
       Files.writeString(promptFile, request.prompt(), UTF_8);
     } catch (IOException e) {
       throw new AgentException(
-          AgentException.Kind.FATAL, "Cannot prepare the files of " + who + " under " + request.files() + ": " + e, e);
+          AgentException.Kind.FATAL,
+          "Cannot prepare the files of " + who + " under " + request.files() + ": " + e,
+          e);
     }
     ProcessBuilder builder =
         new ProcessBuilder(argv)
@@ -186,7 +209,9 @@ public final class CliInvoker {
       process = builder.start();
     } catch (IOException e) {
       throw new AgentException(
-          AgentException.Kind.FATAL, "Cannot start " + who + " (" + program + "): " + e.getMessage(), e);
+          AgentException.Kind.FATAL,
+          "Cannot start " + who + " (" + program + "): " + e.getMessage(),
+          e);
     }
     ProcessTree tree = new ProcessTree(process);
     boolean finished;
@@ -195,18 +220,28 @@ public final class CliInvoker {
     } catch (InterruptedException e) {
       tree.kill();
       String message = who + " was stopped; it and the processes it started were killed";
-      recorder.record(null, Outcome.INTERRUPTED, read(stdoutFile, STDOUT_LIMIT), read(stderrFile, STDERR_LIMIT), null, message);
+      recorder.record(
+          null,
+          Outcome.INTERRUPTED,
+          read(stdoutFile, STDOUT_LIMIT),
+          read(stderrFile, STDERR_LIMIT),
+          null,
+          message);
       InterruptedException interrupted = new InterruptedException(message);
       interrupted.initCause(e);
       throw interrupted;
     }
-    // Also after a normal end: whatever the tool left running in the background must not outlive it.
+    // Also after a normal end: whatever the tool left running in the background must not outlive
+    // it.
     tree.kill();
     String stdout = read(stdoutFile, STDOUT_LIMIT);
     String stderr = read(stderrFile, STDERR_LIMIT);
     if (!finished) {
       String message =
-          "step timeout: " + who + " did not finish within " + request.timeout().toSeconds()
+          "step timeout: "
+              + who
+              + " did not finish within "
+              + request.timeout().toSeconds()
               + " s (studentBehavior.timeoutSeconds); it and the processes it started were killed";
       recorder.record(null, Outcome.TIMEOUT, stdout, stderr, null, message);
       throw AgentException.stepTimeout(message);
@@ -216,7 +251,8 @@ public final class CliInvoker {
       throw failure(recorder, exitCode, stdout, stderr, CliFailures.diagnose(stdout, stderr));
     }
     if (stdout.isBlank()) {
-      throw failure(recorder, exitCode, stdout, stderr, new Diagnosis(Cause.UNKNOWN, "it printed nothing"));
+      throw failure(
+          recorder, exitCode, stdout, stderr, new Diagnosis(Cause.UNKNOWN, "it printed nothing"));
     }
     Optional<Diagnosis> errorReply = CliFailures.errorReply(stdout);
     if (errorReply.isPresent()) {
@@ -228,30 +264,48 @@ public final class CliInvoker {
     return reading.value();
   }
 
-  private AgentException failure(Recorder recorder, int exitCode, String stdout, String stderr, Diagnosis diagnosis) {
+  private AgentException failure(
+      Recorder recorder, int exitCode, String stdout, String stderr, Diagnosis diagnosis) {
     LlmRole role = recorder.request.role();
     String who = who(role);
-    String evidence = "exit " + exitCode + (diagnosis.evidence().isEmpty() ? "" : ": " + diagnosis.evidence());
+    String evidence =
+        "exit " + exitCode + (diagnosis.evidence().isEmpty() ? "" : ": " + diagnosis.evidence());
     String tool = "the " + provider.wireName() + " command-line tool";
     AgentException failure =
         switch (diagnosis.cause()) {
           case AUTHENTICATION ->
               AgentException.fatal(
-                  "llmProvider \"" + provider.wireName() + "\": " + tool
-                      + " is not logged in or its credentials were rejected (" + evidence + "). " + loginAdvice()
+                  "llmProvider \""
+                      + provider.wireName()
+                      + "\": "
+                      + tool
+                      + " is not logged in or its credentials were rejected ("
+                      + evidence
+                      + "). "
+                      + loginAdvice()
                       + ", then start the loop again.");
-          case TEMPORARY -> AgentException.transientFailure(who + " failed with a temporary error (" + evidence + ")");
+          case TEMPORARY ->
+              AgentException.transientFailure(
+                  who + " failed with a temporary error (" + evidence + ")");
           case USAGE ->
               AgentException.fatal(
-                  who + " rejected its command line `" + String.join(" ", CliCommands.redacted(recorder.command.argv()))
-                      + "` (" + evidence + "). Adapt it to your " + provider.wireName() + " version with the "
-                      + overrideAdvice() + ".");
+                  who
+                      + " rejected its command line `"
+                      + String.join(" ", CliCommands.redacted(recorder.command.argv()))
+                      + "` ("
+                      + evidence
+                      + "). Adapt it to your "
+                      + provider.wireName()
+                      + " version with the "
+                      + overrideAdvice()
+                      + ".");
           case UNKNOWN -> unknownFailure(role, who, evidence, recorder.command);
         };
     if (diagnosis.cause() != Cause.UNKNOWN) {
       resetUnknownFailures(role);
     }
-    Outcome outcome = failure.kind() == AgentException.Kind.FATAL ? Outcome.FATAL : Outcome.TRANSIENT;
+    Outcome outcome =
+        failure.kind() == AgentException.Kind.FATAL ? Outcome.FATAL : Outcome.TRANSIENT;
     recorder.record(exitCode, outcome, stdout, stderr, null, failure.getMessage());
     return failure;
   }
@@ -261,7 +315,8 @@ public final class CliInvoker {
    * one is fatal, because a tool that fails the same unexplained way twice is most likely
    * misconfigured, and retrying would only delay the error.
    */
-  private AgentException unknownFailure(LlmRole role, String who, String evidence, CliCommand command) {
+  private AgentException unknownFailure(
+      LlmRole role, String who, String evidence, CliCommand command) {
     int count;
     synchronized (unknownFailures) {
       count = unknownFailures.merge(role, 1, Integer::sum);
@@ -270,9 +325,16 @@ public final class CliInvoker {
       return AgentException.transientFailure(who + " failed (" + evidence + ")");
     }
     return AgentException.fatal(
-        who + " failed " + count + " times in a row without a recognisable reason (" + evidence
-            + "). Check that `" + String.join(" ", CliCommands.redacted(command.argv()))
-            + "` works in a terminal with a prompt on standard input, or adapt it with the " + overrideAdvice() + ".");
+        who
+            + " failed "
+            + count
+            + " times in a row without a recognisable reason ("
+            + evidence
+            + "). Check that `"
+            + String.join(" ", CliCommands.redacted(command.argv()))
+            + "` works in a terminal with a prompt on standard input, or adapt it with the "
+            + overrideAdvice()
+            + ".");
   }
 
   private void resetUnknownFailures(LlmRole role) {
@@ -282,15 +344,20 @@ public final class CliInvoker {
   }
 
   private String overrideAdvice() {
-    return "system property " + CliCommands.property(provider) + " (or "
-        + CliCommands.PROPERTY_PREFIX + provider.wireName() + ".student.command / .mentor.command)";
+    return "system property "
+        + CliCommands.property(provider)
+        + " (or "
+        + CliCommands.PROPERTY_PREFIX
+        + provider.wireName()
+        + ".student.command / .mentor.command)";
   }
 
   private String loginAdvice() {
     return switch (provider) {
       case CLAUDE -> "Run `claude` once in a terminal and log in (or set ANTHROPIC_API_KEY)";
       case CODEX -> "Run `codex login` (or set OPENAI_API_KEY)";
-      case GEMINI -> "Run `gemini` once in a terminal and choose a login method (or set GEMINI_API_KEY)";
+      case GEMINI ->
+          "Run `gemini` once in a terminal and choose a login method (or set GEMINI_API_KEY)";
       default -> throw new IllegalStateException("not a command-line tool: " + provider);
     };
   }
@@ -300,10 +367,11 @@ public final class CliInvoker {
   }
 
   /**
-   * Waits for the tool, noting its descendants now and then: often at first, so a tool that
-   * starts something in the background and ends at once is still caught, then every 200 ms.
+   * Waits for the tool, noting its descendants now and then: often at first, so a tool that starts
+   * something in the background and ends at once is still caught, then every 200 ms.
    */
-  private static boolean await(Process process, ProcessTree tree, Duration timeout) throws InterruptedException {
+  private static boolean await(Process process, ProcessTree tree, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long poll = FIRST_POLL_NANOS;
     while (true) {
@@ -335,7 +403,12 @@ public final class CliInvoker {
   }
 
   private static String tail(String text, int length) {
-    return text.length() <= length ? text : "[… " + (text.length() - length) + " characters omitted …]" + text.substring(text.length() - length);
+    return text.length() <= length
+        ? text
+        : "[… "
+            + (text.length() - length)
+            + " characters omitted …]"
+            + text.substring(text.length() - length);
   }
 
   /** Writes the call record of one invocation once its outcome is known. */
@@ -350,7 +423,13 @@ public final class CliInvoker {
       this.startedAt = startedAt;
     }
 
-    void record(Integer exitCode, Outcome outcome, String stdout, String stderr, String strategy, String message) {
+    void record(
+        Integer exitCode,
+        Outcome outcome,
+        String stdout,
+        String stderr,
+        String strategy,
+        String message) {
       log.record(
           new LlmCall(
               request.loopId(),

@@ -23,19 +23,21 @@ import java.util.regex.Pattern;
  * The Mentor played by an LLM command-line tool. Its prompt ({@code mentor-prompt.txt}) holds the
  * numbered tutorial, the Student's question, what it tried and the error, and every earlier note;
  * it answers with plain-text notes and is told never to perform the task (its command line keeps
- * the tool's default permissions, which refuse commands and edits in non-interactive mode). It
- * runs in an empty scratch folder under {@code workRoot}, removed after each call.
+ * the tool's default permissions, which refuse commands and edits in non-interactive mode). It runs
+ * in an empty scratch folder under {@code workRoot}, removed after each call.
  *
- * <p>A reply that starts with {@code UNRESOLVABLE:} (case and Markdown emphasis
- * around it do not matter) means the Mentor found no answer: the result is not resolvable and the
- * loop ends as a blocker, with the rest of the reply as the notes.
+ * <p>A reply that starts with {@code UNRESOLVABLE:} (case and Markdown emphasis around it do not
+ * matter) means the Mentor found no answer: the result is not resolvable and the loop ends as a
+ * blocker, with the rest of the reply as the notes.
  */
 public final class CliMentor implements MentorAgent {
 
   private static final Logger LOG = Logger.getLogger(CliMentor.class.getName());
 
   private static final Pattern UNRESOLVABLE =
-      Pattern.compile("^[\\s*_>#`]*UNRESOLVABLE[*_`]*[ \\t]*(?:[:\\-–—]|\\R|\\z)[\\s*_`]*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^[\\s*_>#`]*UNRESOLVABLE[*_`]*[ \\t]*(?:[:\\-–—]|\\R|\\z)[\\s*_`]*",
+          Pattern.CASE_INSENSITIVE);
 
   private final CliInvoker invoker;
   private final Path workRoot;
@@ -66,7 +68,9 @@ public final class CliMentor implements MentorAgent {
       folder = Files.createTempDirectory(workRoot, "mentor-");
     } catch (IOException e) {
       throw new AgentException(
-          AgentException.Kind.FATAL, "Cannot prepare the Mentor's folder under " + workRoot + ": " + e.getMessage(), e);
+          AgentException.Kind.FATAL,
+          "Cannot prepare the Mentor's folder under " + workRoot + ": " + e.getMessage(),
+          e);
     }
     try {
       Request request =
@@ -94,7 +98,8 @@ public final class CliMentor implements MentorAgent {
     Matcher marker = UNRESOLVABLE.matcher(notes);
     if (marker.find()) {
       String rest = notes.substring(marker.end()).strip();
-      return new MentorAnswer(rest.isEmpty() ? "The Mentor found no way past this problem." : rest, false);
+      return new MentorAnswer(
+          rest.isEmpty() ? "The Mentor found no way past this problem." : rest, false);
     }
     return new MentorAnswer(notes, true);
   }

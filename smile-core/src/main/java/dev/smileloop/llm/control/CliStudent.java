@@ -24,8 +24,8 @@ import java.util.List;
  * ({@code <workRoot>/<loopId>/iteration-<n>/work}, earlier iterations' folders are removed); the
  * tool runs there, so its own shell and file tools act there. Nothing is copied from the host: the
  * tutorial's folder is only named in the prompt, as read-only. The prompt ({@code
- * student-prompt.txt}) holds the role, the stuck triggers and patience of {@code
- * studentBehavior}, every Mentor note, the numbered tutorial and the JSON answer contract.
+ * student-prompt.txt}) holds the role, the stuck triggers and patience of {@code studentBehavior},
+ * every Mentor note, the numbered tutorial and the JSON answer contract.
  *
  * <p>The answer is recovered with {@link StudentOutputParser}. The raw answer and the recovery
  * strategy are kept in the attempt's {@link LlmCall} ({@link #calls()}), not in the output. After
@@ -62,10 +62,13 @@ public final class CliStudent implements StudentAgent {
   public StudentOutput attempt(StudentTask task) throws AgentException, InterruptedException {
     Workspace workspace;
     try {
-      workspace = Workspaces.prepare(workRoot, task.loopId(), task.iteration(), task.tutorial().folder());
+      workspace =
+          Workspaces.prepare(workRoot, task.loopId(), task.iteration(), task.tutorial().folder());
     } catch (IOException e) {
       throw new AgentException(
-          AgentException.Kind.FATAL, "Cannot prepare the Student's workspace under " + workRoot + ": " + e.getMessage(), e);
+          AgentException.Kind.FATAL,
+          "Cannot prepare the Student's workspace under " + workRoot + ": " + e.getMessage(),
+          e);
     }
     StudentOutput output = null;
     try {
@@ -89,7 +92,9 @@ public final class CliStudent implements StudentAgent {
     } finally {
       String kept = release(workspace, output, task);
       if (output != null && !kept.isEmpty()) {
-        output = withSummary(output, output.summary() == null ? kept.strip() : output.summary().strip() + kept);
+        output =
+            withSummary(
+                output, output.summary() == null ? kept.strip() : output.summary().strip() + kept);
       }
     }
   }
@@ -103,10 +108,23 @@ public final class CliStudent implements StudentAgent {
     if (location.quote() != null && !location.quote().isBlank()) {
       return o;
     }
-    TutorialLocation filled = new TutorialLocation(location.line(), tutorial.line(location.line()).strip(), location.heading());
+    TutorialLocation filled =
+        new TutorialLocation(
+            location.line(), tutorial.line(location.line()).strip(), location.heading());
     return new StudentOutput(
-        o.status(), o.currentStep(), o.attemptedActions(), o.problem(), o.questionForMentor(), o.reason(), o.summary(),
-        o.filesCreated(), o.commandsRun(), filled, o.trigger(), o.commands(), o.notices());
+        o.status(),
+        o.currentStep(),
+        o.attemptedActions(),
+        o.problem(),
+        o.questionForMentor(),
+        o.reason(),
+        o.summary(),
+        o.filesCreated(),
+        o.commandsRun(),
+        filled,
+        o.trigger(),
+        o.commands(),
+        o.notices());
   }
 
   private static String release(Workspace workspace, StudentOutput output, StudentTask task) {
@@ -115,13 +133,28 @@ public final class CliStudent implements StudentAgent {
       boolean kept = Workspaces.release(workspace, succeeded, task.config().container());
       return kept ? " Workspace kept at " + workspace.root() + "." : "";
     } catch (IOException e) {
-      return " The workspace at " + workspace.root() + " could not be removed: " + e.getMessage() + ".";
+      return " The workspace at "
+          + workspace.root()
+          + " could not be removed: "
+          + e.getMessage()
+          + ".";
     }
   }
 
   private static StudentOutput withSummary(StudentOutput o, String summary) {
     return new StudentOutput(
-        o.status(), o.currentStep(), o.attemptedActions(), o.problem(), o.questionForMentor(), o.reason(), summary,
-        o.filesCreated(), o.commandsRun(), o.location(), o.trigger(), o.commands(), o.notices());
+        o.status(),
+        o.currentStep(),
+        o.attemptedActions(),
+        o.problem(),
+        o.questionForMentor(),
+        o.reason(),
+        summary,
+        o.filesCreated(),
+        o.commandsRun(),
+        o.location(),
+        o.trigger(),
+        o.commands(),
+        o.notices());
   }
 }

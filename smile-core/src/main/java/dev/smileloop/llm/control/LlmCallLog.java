@@ -9,8 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every LLM call of one loop's agents, in the order they ended, for the audit trail. A listener
- * may be told of each call as it ends (to publish it live or keep it with the loop's state); its
+ * Every LLM call of one loop's agents, in the order they ended, for the audit trail. A listener may
+ * be told of each call as it ends (to publish it live or keep it with the loop's state); its
  * failures never disturb the agents. Thread-safe.
  */
 public final class LlmCallLog {

@@ -15,9 +15,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A started LLM tool and every process it started. Descendants are noted while the tool runs,
- * because once their parent has ended they are re-parented and can no longer be found through
- * it; a server the tool left in the background is then still killed. A process that detaches
- * between two observations (a double fork) is not found.
+ * because once their parent has ended they are re-parented and can no longer be found through it; a
+ * server the tool left in the background is then still killed. A process that detaches between two
+ * observations (a double fork) is not found.
  */
 final class ProcessTree {
 
@@ -36,9 +36,9 @@ final class ProcessTree {
   }
 
   /**
-   * Kills the tool, if it still runs, and every descendant seen or still attached, then waits
-   * (at most a few seconds, not interruptibly) until they are gone. Each process's children are
-   * listed before it is killed, so its orphans are still found.
+   * Kills the tool, if it still runs, and every descendant seen or still attached, then waits (at
+   * most a few seconds, not interruptibly) until they are gone. Each process's children are listed
+   * before it is killed, so its orphans are still found.
    */
   void kill() {
     List<ProcessHandle> killed = new ArrayList<>();

@@ -33,7 +33,8 @@ final class PromptTemplate {
   static PromptTemplate load(String resource) {
     try (InputStream in = PromptTemplate.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("prompt resource " + resource + " is missing from the class path");
+        throw new IllegalStateException(
+            "prompt resource " + resource + " is missing from the class path");
       }
       return new PromptTemplate(resource, new String(in.readAllBytes(), UTF_8));
     } catch (IOException e) {
@@ -45,7 +46,8 @@ final class PromptTemplate {
   static Properties texts(String resource) {
     try (InputStream in = PromptTemplate.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("prompt resource " + resource + " is missing from the class path");
+        throw new IllegalStateException(
+            "prompt resource " + resource + " is missing from the class path");
       }
       Properties texts = new Properties();
       try (Reader reader = new InputStreamReader(in, UTF_8)) {
@@ -68,7 +70,8 @@ final class PromptTemplate {
     while (matcher.find()) {
       String value = values.get(matcher.group(1));
       if (value == null) {
-        throw new IllegalStateException("prompt " + name + " has no value for {{" + matcher.group(1) + "}}");
+        throw new IllegalStateException(
+            "prompt " + name + " has no value for {{" + matcher.group(1) + "}}");
       }
       matcher.appendReplacement(out, Matcher.quoteReplacement(value));
     }

@@ -69,7 +69,8 @@ final class Prompts {
   static String numbered(Tutorial tutorial) {
     List<String> lines = tutorial.lines();
     int width = Integer.toString(Math.max(1, lines.size())).length();
-    StringBuilder out = new StringBuilder(tutorial.markdown().length() + lines.size() * (width + 3));
+    StringBuilder out =
+        new StringBuilder(tutorial.markdown().length() + lines.size() * (width + 3));
     for (int i = 0; i < lines.size(); i++) {
       if (i > 0) {
         out.append('\n');
@@ -80,7 +81,8 @@ final class Prompts {
   }
 
   private static String triggers(StudentBehavior behavior) {
-    Map<String, String> values = Map.of("maxRetries", Integer.toString(behavior.maxRetriesBeforeHelp()));
+    Map<String, String> values =
+        Map.of("maxRetries", Integer.toString(behavior.maxRetriesBeforeHelp()));
     List<String> lines = new ArrayList<>();
     lines.add(trigger("missing_dependency", behavior.askOnMissingDependency(), values));
     lines.add(trigger("ambiguous_instruction", behavior.askOnAmbiguousInstruction(), values));
@@ -124,13 +126,17 @@ final class Prompts {
   }
 
   private static String where(TutorialLocation location) {
-    return location == null || location.line() < 1 ? "" : text("notes.where", Map.of("place", place(location)));
+    return location == null || location.line() < 1
+        ? ""
+        : text("notes.where", Map.of("place", place(location)));
   }
 
   /** A tutorial place as the prompts show it: its line, the quoted text, the section heading. */
   private static String place(TutorialLocation location) {
     String heading =
-        blank(location.heading()) ? "" : text("place.heading", Map.of("heading", location.heading().strip()));
+        blank(location.heading())
+            ? ""
+            : text("place.heading", Map.of("heading", location.heading().strip()));
     return text(
         "place",
         Map.of(
@@ -160,8 +166,11 @@ final class Prompts {
     if (!out.commands().isEmpty()) {
       report.append("Output of its commands:\n");
       for (CommandRecord command : out.commands()) {
-        report.append("$ ").append(orNone(command.command()).strip())
-            .append("   (exit ").append(command.exitCode())
+        report
+            .append("$ ")
+            .append(orNone(command.command()).strip())
+            .append("   (exit ")
+            .append(command.exitCode())
             .append(command.timedOut() ? ", timed out" : "")
             .append(command.line() > 0 ? ", tutorial line " + command.line() : "")
             .append(")\n");

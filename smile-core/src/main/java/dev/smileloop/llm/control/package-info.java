@@ -6,17 +6,17 @@
  *
  * <h2>Not sandboxed</h2>
  *
- * The tools run on the host with the server's environment (they need their credentials: API keys
- * in variables, logins under {@code HOME}) and the server's rights. The Student's tool is allowed
- * to run commands and edit files without asking, in its working directory, which is a fresh
- * folder {@code <workRoot>/<loopId>/iteration-<n>/work}; but nothing stops it from acting
- * elsewhere. The prompt names the tutorial's folder as read-only; that is a request to the model,
- * not an enforced restriction. Use {@code "llmProvider": "builtin"} for sandboxed runs.
+ * The tools run on the host with the server's environment (they need their credentials: API keys in
+ * variables, logins under {@code HOME}) and the server's rights. The Student's tool is allowed to
+ * run commands and edit files without asking, in its working directory, which is a fresh folder
+ * {@code <workRoot>/<loopId>/iteration-<n>/work}; but nothing stops it from acting elsewhere. The
+ * prompt names the tutorial's folder as read-only; that is a request to the model, not an enforced
+ * restriction. Use {@code "llmProvider": "builtin"} for sandboxed runs.
  *
  * <h2>Command lines</h2>
  *
- * The prompt is always written to the tool's standard input (never an argument, so no length
- * limit applies); standard output is the answer. Built-in command lines:
+ * The prompt is always written to the tool's standard input (never an argument, so no length limit
+ * applies); standard output is the answer. Built-in command lines:
  *
  * <table>
  *   <caption>Built-in command lines per provider and role</caption>
@@ -28,18 +28,18 @@
  *   <tr><td>gemini</td><td>{@code gemini -p "" -y}</td><td>{@code gemini -p ""}</td></tr>
  * </table>
  *
- * Only the Student's line lets the tool act without asking; the Mentor's keeps the tool's
- * default, which refuses commands and edits when nobody can approve them. Codex's {@code
- * workspace-write} sandbox (what {@code --full-auto} selects) blocks network access by default.
+ * Only the Student's line lets the tool act without asking; the Mentor's keeps the tool's default,
+ * which refuses commands and edits when nobody can approve them. Codex's {@code workspace-write}
+ * sandbox (what {@code --full-auto} selects) blocks network access by default.
  *
- * <p>Overrides, for other tool versions or options (a model, a budget, network for codex), are
- * Java system properties holding the complete command line, program first:
+ * <p>Overrides, for other tool versions or options (a model, a budget, network for codex), are Java
+ * system properties holding the complete command line, program first:
  *
  * <ol>
  *   <li>{@code smile.llm.<provider>.student.command} / {@code smile.llm.<provider>.mentor.command}:
  *       one role;
- *   <li>{@code smile.llm.<provider>.command}: both roles (then the Mentor gets the same
- *       permissions as the Student);
+ *   <li>{@code smile.llm.<provider>.command}: both roles (then the Mentor gets the same permissions
+ *       as the Student);
  *   <li>otherwise the built-in line.
  * </ol>
  *
@@ -50,8 +50,8 @@
  * variables, no globs, no pipes). The program is looked up on {@code PATH} unless it contains a
  * slash. The override must read the prompt from standard input (for codex: end with {@code -}).
  * Example: {@code -Dsmile.llm.claude.student.command="claude -p --model sonnet
- * --dangerously-skip-permissions"}. Options whose name suggests a secret ({@code --api-key},
- * {@code --token=...}) are masked in the call records.
+ * --dangerously-skip-permissions"}. Options whose name suggests a secret ({@code --api-key}, {@code
+ * --token=...}) are masked in the call records.
  *
  * <h2>Failures</h2>
  *
@@ -68,23 +68,22 @@
  *       ECONNRESET, ETIMEDOUT, "timed out", "fetch failed", ...) is transient, so the engine
  *       retries with backoff and ends as a blocker when retries run out; a rejected command line
  *       ("unknown option", "unrecognized argument", a usage text) is fatal and points at the
- *       override properties; anything else is transient the first time and fatal when the same
- *       role fails that way again on its next call (an unexplained failure that repeats is most
- *       likely a setup problem, which retries only delay).
+ *       override properties; anything else is transient the first time and fatal when the same role
+ *       fails that way again on its next call (an unexplained failure that repeats is most likely a
+ *       setup problem, which retries only delay).
  *   <li>Exit 0 with nothing on standard output counts as an unexplained failure; exit 0 with a
- *       short reply that is only an API error ({@code API Error: 529 ...}, {@code Invalid API
- *       key ...}) is judged like a non-zero exit.
+ *       short reply that is only an API error ({@code API Error: 529 ...}, {@code Invalid API key
+ *       ...}) is judged like a non-zero exit.
  *   <li>A Student answer that cannot be recovered as JSON becomes {@code cannot_complete} (see
  *       {@link dev.smileloop.loop.control.StudentOutputParser}).
  * </ul>
  *
  * <h2>Audit</h2>
  *
- * Every call that started is recorded as a {@link dev.smileloop.llm.entity.LlmCall} in the
- * agents' {@link dev.smileloop.llm.control.LlmCallLog}: provider, role, iteration, masked command
- * line, start, duration, exit code, outcome, prompt and output lengths, the Student's JSON
- * recovery strategy, the raw output (its last 64 KB) and the end of standard error. The
- * Student's prompt and raw output are also in its workspace's {@code logs} folder while the
- * workspace is kept.
+ * Every call that started is recorded as a {@link dev.smileloop.llm.entity.LlmCall} in the agents'
+ * {@link dev.smileloop.llm.control.LlmCallLog}: provider, role, iteration, masked command line,
+ * start, duration, exit code, outcome, prompt and output lengths, the Student's JSON recovery
+ * strategy, the raw output (its last 64 KB) and the end of standard error. The Student's prompt and
+ * raw output are also in its workspace's {@code logs} folder while the workspace is kept.
  */
 package dev.smileloop.llm.control;

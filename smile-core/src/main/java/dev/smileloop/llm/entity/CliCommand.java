@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The command line one role of a provider runs, before the program is looked up on {@code PATH}.
- * {@code argv} starts with the program; the prompt never appears in it (it goes to standard
- * input). {@code source} says where the command line came from: {@link #BUILT_IN} or the name of
- * the system property that set it, so error messages can point there.
+ * {@code argv} starts with the program; the prompt never appears in it (it goes to standard input).
+ * {@code source} says where the command line came from: {@link #BUILT_IN} or the name of the system
+ * property that set it, so error messages can point there.
  */
 public record CliCommand(LlmProvider provider, LlmRole role, List<String> argv, String source) {
 

@@ -10,12 +10,12 @@ import java.util.Locale;
  * <p>{@code argv} is the command line that ran, with values of secret-looking options masked; the
  * prompt is not part of it (it went to standard input), only its length. {@code exitCode} is null
  * when the process was killed (timeout, interrupt). {@code output} is what the tool printed on
- * standard output, cut to {@link #OUTPUT_LIMIT} characters (the head is dropped, because the
- * answer is at the end); {@code outputChars} is the full length. {@code parseStrategy} is, for
- * the Student, how its JSON was recovered ({@code direct}, {@code fenced}, {@code balanced},
- * {@code fields}, {@code repaired} or {@code unparseable}, see {@code StudentOutputParser}); null
- * for the Mentor and for failed calls. {@code errorOutput} is the tail of standard error; {@code
- * message} says why a call failed (null when it succeeded).
+ * standard output, cut to {@link #OUTPUT_LIMIT} characters (the head is dropped, because the answer
+ * is at the end); {@code outputChars} is the full length. {@code parseStrategy} is, for the
+ * Student, how its JSON was recovered ({@code direct}, {@code fenced}, {@code balanced}, {@code
+ * fields}, {@code repaired} or {@code unparseable}, see {@code StudentOutputParser}); null for the
+ * Mentor and for failed calls. {@code errorOutput} is the tail of standard error; {@code message}
+ * says why a call failed (null when it succeeded).
  */
 public record LlmCall(
     String loopId,
@@ -41,9 +41,13 @@ public record LlmCall(
   public enum Outcome {
     /** The tool answered and its answer was used. */
     OK,
-    /** The tool failed in a way worth retrying (rate limit, overload, network, an unknown crash). */
+    /**
+     * The tool failed in a way worth retrying (rate limit, overload, network, an unknown crash).
+     */
     TRANSIENT,
-    /** The tool cannot work as configured (not logged in, rejected command line); no retry helps. */
+    /**
+     * The tool cannot work as configured (not logged in, rejected command line); no retry helps.
+     */
     FATAL,
     /** The tool did not finish within {@code studentBehavior.timeoutSeconds}; it was killed. */
     TIMEOUT,
@@ -59,7 +63,10 @@ public record LlmCall(
     argv = List.copyOf(argv);
   }
 
-  /** The model named on the command line ({@code --model x}, {@code -m x}), or null for the tool's default. */
+  /**
+   * The model named on the command line ({@code --model x}, {@code -m x}), or null for the tool's
+   * default.
+   */
   public String model() {
     for (int i = 0; i < argv.size(); i++) {
       String arg = argv.get(i);
@@ -76,6 +83,12 @@ public record LlmCall(
   /** This call as the report's audit trail lists it. */
   public dev.smileloop.report.entity.LlmCall toAudit() {
     return new dev.smileloop.report.entity.LlmCall(
-        iteration, role.wireName(), provider, model(), startedAt, durationMillis, outcome.wireName());
+        iteration,
+        role.wireName(),
+        provider,
+        model(),
+        startedAt,
+        durationMillis,
+        outcome.wireName());
   }
 }

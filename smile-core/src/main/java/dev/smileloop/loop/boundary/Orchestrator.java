@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * The one loop of this instance, as the boundaries (REST, WebSocket, CLI) see it. Requests arrive
- * as raw JSON bodies and are validated in the core, so every boundary reports the same errors.
- * The loop runs on the container's managed executor and fires its transitions as CDI events.
+ * as raw JSON bodies and are validated in the core, so every boundary reports the same errors. The
+ * loop runs on the container's managed executor and fires its transitions as CDI events.
  */
 @ApplicationScoped
 public class Orchestrator {
@@ -96,7 +96,9 @@ public class Orchestrator {
     return engine.stop(CallbackRequests.stopReason(JsonBodies.object(body, true)));
   }
 
-  /** Where relative paths in requests resolve: {@code smile.workDir}, else the working directory. */
+  /**
+   * Where relative paths in requests resolve: {@code smile.workDir}, else the working directory.
+   */
   public static Path workDir() {
     return Path.of(System.getProperty("smile.workDir", System.getProperty("user.dir")))
         .toAbsolutePath()

@@ -55,6 +55,10 @@ public class ReportPublisher {
 
   private Report report(LoopSnapshot loop) {
     return builder.build(
-        loop.state(), loop.tutorial(), loop.config(), clock, agents.llmCalls(loop.state().loopId()));
+        loop.state(),
+        loop.tutorial(),
+        loop.config(),
+        clock,
+        agents.llmCalls(loop.state().loopId()));
   }
 }

@@ -17,7 +17,10 @@ public final class CallbackRequests {
     JsonBodies.instant(body, "timestamp");
     JsonObject output =
         JsonBodies.object(body, "studentOutput")
-            .orElseThrow(() -> SmileException.invalid("studentOutput is required: the Student's JSON output object"));
+            .orElseThrow(
+                () ->
+                    SmileException.invalid(
+                        "studentOutput is required: the Student's JSON output object"));
     return StudentOutputJson.fromJson(output, "studentOutput");
   }
 
@@ -27,7 +30,10 @@ public final class CallbackRequests {
     String notes =
         JsonBodies.string(body, "mentorOutput")
             .filter(s -> !s.isBlank())
-            .orElseThrow(() -> SmileException.invalid("mentorOutput is required: the Mentor's notes as a non-empty string"));
+            .orElseThrow(
+                () ->
+                    SmileException.invalid(
+                        "mentorOutput is required: the Mentor's notes as a non-empty string"));
     return new MentorResult(notes, JsonBodies.bool(body, "unresolvable"));
   }
 

@@ -37,7 +37,9 @@ public final class JsonBodies {
       JsonLocation at = e.getLocation();
       throw SmileException.invalid(
           "the request body is not valid JSON"
-              + (at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber())
+              + (at == null
+                  ? ""
+                  : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber())
               + ": "
               + e.getMessage());
     } catch (JsonException e) {
@@ -90,7 +92,10 @@ public final class JsonBodies {
                 return Instant.parse(text);
               } catch (DateTimeParseException e) {
                 throw SmileException.invalid(
-                    field + " must be an ISO-8601 UTC timestamp such as 2026-01-31T12:00:00Z, got \"" + text + "\"");
+                    field
+                        + " must be an ISO-8601 UTC timestamp such as 2026-01-31T12:00:00Z, got \""
+                        + text
+                        + "\"");
               }
             });
   }

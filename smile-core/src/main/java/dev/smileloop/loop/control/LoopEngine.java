@@ -49,9 +49,9 @@ import java.util.logging.Logger;
  * {@link LoopTransitions}, persisted through the {@link StateStore} and fired as a {@link
  * LoopEvent} while the lock is held, so observers see transitions in the order they happened.
  *
- * <p>External agents are played by the engine itself: a callback "slot" per role is opened when
- * the loop reaches that role, or as soon as the previous callback makes it the next one, so a
- * callback that arrives before the loop has moved to its waiting state is accepted.
+ * <p>External agents are played by the engine itself: a callback "slot" per role is opened when the
+ * loop reaches that role, or as soon as the previous callback makes it the next one, so a callback
+ * that arrives before the loop has moved to its waiting state is accepted.
  */
 public final class LoopEngine {
 
@@ -151,7 +151,8 @@ public final class LoopEngine {
       StateStore store = StateStore.acquire(config.stateFilePath());
       try {
         Instant now = clock.instant();
-        List<IterationRecord> history = resumeFrom == null ? List.of() : completedIterations(resumeFrom);
+        List<IterationRecord> history =
+            resumeFrom == null ? List.of() : completedIterations(resumeFrom);
         int done = history.isEmpty() ? 0 : history.get(history.size() - 1).iteration();
         List<MentorNote> notes =
             resumeFrom == null
@@ -160,10 +161,15 @@ public final class LoopEngine {
         String loopId = resumeFrom == null ? UUID.randomUUID().toString() : resumeFrom.loopId();
         Instant startedAt = resumeFrom == null ? now : resumeFrom.startedAt();
         Run r =
-            new Run(loopId, request, new StateWriter(store, executor), config.llmProvider() == LlmProvider.EXTERNAL);
+            new Run(
+                loopId,
+                request,
+                new StateWriter(store, executor),
+                config.llmProvider() == LlmProvider.EXTERNAL);
         r.studentReports = done;
         if (r.external) {
-          r.studentSlots.add(new CompletableFuture<>()); // a Student may report before the loop waits
+          r.studentSlots.add(
+              new CompletableFuture<>()); // a Student may report before the loop waits
         }
         run = r;
         state =
@@ -177,7 +183,8 @@ public final class LoopEngine {
                 history,
                 startedAt,
                 now,
-                null, null);
+                null,
+                null);
         persist(r);
         r.deadline =
             scheduler.schedule(
@@ -205,13 +212,15 @@ public final class LoopEngine {
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) {
         throw new SmileException(
-            SmileException.Kind.CONFLICT, "the previous loop is still writing its reports; try again shortly");
+            SmileException.Kind.CONFLICT,
+            "the previous loop is still writing its reports; try again shortly");
       }
       try {
         lock.wait(left);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new SmileException(SmileException.Kind.CONFLICT, "interrupted while the previous loop finished");
+        throw new SmileException(
+            SmileException.Kind.CONFLICT, "interrupted while the previous loop finished");
       }
     }
   }
@@ -278,8 +287,8 @@ public final class LoopEngine {
 
   /**
    * The server is going away: the running loop is abandoned, not ended. Its agent is interrupted
-   * and its last state stays in the state file with the lock released, so it can be resumed
-   * later like a crashed loop; no terminal event is fired.
+   * and its last state stays in the state file with the lock released, so it can be resumed later
+   * like a crashed loop; no terminal event is fired.
    */
   public void shutdown() {
     synchronized (lock) {
@@ -302,7 +311,9 @@ public final class LoopEngine {
     if (run == null || !state.status().isActive()) {
       throw new SmileException(
           SmileException.Kind.UNAVAILABLE,
-          "no loop is running, so no " + role + " result is expected; start one with POST /api/loop");
+          "no loop is running, so no "
+              + role
+              + " result is expected; start one with POST /api/loop");
     }
     if (!run.external) {
       throw new SmileException(
@@ -347,7 +358,10 @@ public final class LoopEngine {
             return;
           }
           case CANNOT_COMPLETE -> {
-            end(r, LoopStatus.BLOCKER, "the Student cannot complete the tutorial: " + describe(output));
+            end(
+                r,
+                LoopStatus.BLOCKER,
+                "the Student cannot complete the tutorial: " + describe(output));
             return;
           }
           case ASK_MENTOR -> {
@@ -360,7 +374,10 @@ public final class LoopEngine {
               end(
                   r,
                   LoopStatus.MAX_ITERATIONS,
-                  "the loop used all " + max + " iterations; the Student was still stuck: " + describe(output));
+                  "the loop used all "
+                      + max
+                      + " iterations; the Student was still stuck: "
+                      + describe(output));
               return;
             }
           }
@@ -430,7 +447,12 @@ public final class LoopEngine {
       }
       task =
           new MentorTask(
-              r.loopId, iteration, r.request.tutorial(), r.request.config(), output, state.mentorNotes());
+              r.loopId,
+              iteration,
+              r.request.tutorial(),
+              r.request.config(),
+              output,
+              state.mentorNotes());
     }
     MentorAnswer answer = withRetries(r, () -> agents.mentor().advise(task));
     synchronized (lock) {
@@ -443,7 +465,8 @@ public final class LoopEngine {
       List<IterationRecord> history = new ArrayList<>(state.history());
       IterationRecord last = history.remove(history.size() - 1);
       history.add(
-          new IterationRecord(last.iteration(), last.studentOutput(), answer.notes(), last.startedAt(), now));
+          new IterationRecord(
+              last.iteration(), last.studentOutput(), answer.notes(), last.startedAt(), now));
       update(r, state.status(), iteration, history, notes);
       fire(new LoopEvent.MentorAnswered(answer.notes(), state));
     }
@@ -457,7 +480,12 @@ public final class LoopEngine {
           synchronized (lock) {
             ensureCurrent(r);
             slot = r.studentSlots.peekFirst();
-            update(r, LoopStatus.WAITING_FOR_STUDENT, state.iteration(), state.history(), state.mentorNotes());
+            update(
+                r,
+                LoopStatus.WAITING_FOR_STUDENT,
+                state.iteration(),
+                state.history(),
+                state.mentorNotes());
           }
           try {
             return await(slot, r, "student");
@@ -472,7 +500,12 @@ public final class LoopEngine {
           synchronized (lock) {
             ensureCurrent(r);
             slot = r.mentorSlots.peekFirst();
-            update(r, LoopStatus.WAITING_FOR_MENTOR, state.iteration(), state.history(), state.mentorNotes());
+            update(
+                r,
+                LoopStatus.WAITING_FOR_MENTOR,
+                state.iteration(),
+                state.history(),
+                state.mentorNotes());
           }
           try {
             return await(slot, r, "mentor");
@@ -585,8 +618,18 @@ public final class LoopEngine {
     synchronized (lock) {
       LoopState last = finished.state();
       last =
-          new LoopState(last.loopId(), last.status(), last.iteration(), last.maxIterations(), last.tutorial(),
-              last.mentorNotes(), last.history(), last.startedAt(), last.updatedAt(), last.reason(), reports);
+          new LoopState(
+              last.loopId(),
+              last.status(),
+              last.iteration(),
+              last.maxIterations(),
+              last.tutorial(),
+              last.mentorNotes(),
+              last.history(),
+              last.startedAt(),
+              last.updatedAt(),
+              last.reason(),
+              reports);
       if (run == r) {
         state = last; // same status: the reports' location is all that changed
       }
@@ -600,7 +643,11 @@ public final class LoopEngine {
   }
 
   private void update(
-      Run r, LoopStatus status, int iteration, List<IterationRecord> history, List<MentorNote> notes) {
+      Run r,
+      LoopStatus status,
+      int iteration,
+      List<IterationRecord> history,
+      List<MentorNote> notes) {
     update(r, status, iteration, history, notes, state.reason());
   }
 
@@ -625,7 +672,8 @@ public final class LoopEngine {
             history,
             state.startedAt(),
             clock.instant(),
-            reason, null);
+            reason,
+            null);
     persist(r);
   }
 
@@ -659,7 +707,9 @@ public final class LoopEngine {
     return "the Student completed the tutorial in "
         + iteration
         + (iteration == 1 ? " iteration" : " iterations")
-        + (asked == 0 ? " without help" : " after asking the Mentor " + asked + (asked == 1 ? " time" : " times"));
+        + (asked == 0
+            ? " without help"
+            : " after asking the Mentor " + asked + (asked == 1 ? " time" : " times"));
   }
 
   private static String describe(StudentOutput output) {
@@ -685,6 +735,7 @@ public final class LoopEngine {
     final LoopRequest request;
     final StateWriter writer;
     final boolean external;
+
     /** Open callback slots in the order the loop will consume them (guarded by the lock). */
     final Deque<CompletableFuture<StudentOutput>> studentSlots = new ArrayDeque<>();
 
@@ -693,8 +744,11 @@ public final class LoopEngine {
     /** True from the terminal transition until the reports are written and loop_complete fired. */
     boolean finishing;
 
-    /** Student results received so far, counting resumed iterations: the iteration a mentor answers. */
+    /**
+     * Student results received so far, counting resumed iterations: the iteration a mentor answers.
+     */
     int studentReports;
+
     volatile Thread thread;
     Future<?> task;
     ScheduledFuture<?> deadline;

@@ -15,8 +15,8 @@ import java.util.Optional;
  *
  * <p>Fields: {@code tutorialContent} (Markdown) or {@code tutorialPath} (a file the server can
  * read), {@code configPath} (a {@code smile.json} the server can read), {@code config} (fields of
- * {@code smile.json} that override the file's). Relative paths resolve against the server's
- * working directory; without either tutorial field the configuration's {@code tutorial} is used.
+ * {@code smile.json} that override the file's). Relative paths resolve against the server's working
+ * directory; without either tutorial field the configuration's {@code tutorial} is used.
  */
 public final class LoopRequests {
 
@@ -33,11 +33,16 @@ public final class LoopRequests {
         content.isPresent()
             ? TutorialLoader.fromContent(content.get(), "inline tutorial")
             : TutorialLoader.load(
-                tutorialPath.map(p -> workDir.resolve(p).toAbsolutePath().normalize()).orElse(config.tutorialPath()));
+                tutorialPath
+                    .map(p -> workDir.resolve(p).toAbsolutePath().normalize())
+                    .orElse(config.tutorialPath()));
     return new LoopRequest(tutorial, config);
   }
 
-  /** The request's configuration: {@code configPath}'s file (or defaults) with {@code config} over it. */
+  /**
+   * The request's configuration: {@code configPath}'s file (or defaults) with {@code config} over
+   * it.
+   */
   public static SmileConfig config(JsonObject body, Path workDir) {
     SmileConfig base =
         JsonBodies.string(body, "configPath")
@@ -48,7 +53,8 @@ public final class LoopRequests {
 
   private static SmileConfig configFile(Path path) {
     if (!Files.isRegularFile(path)) {
-      throw new SmileException(SmileException.Kind.NOT_FOUND, "configuration file not found: " + path);
+      throw new SmileException(
+          SmileException.Kind.NOT_FOUND, "configuration file not found: " + path);
     }
     return ConfigLoader.load(path);
   }

@@ -38,8 +38,14 @@ public final class LoopTransitions {
   public static void check(LoopStatus from, LoopStatus to) {
     if (!isAllowed(from, to)) {
       throw new IllegalStateException(
-          "illegal loop transition from " + from.wireName() + " to " + to.wireName()
-              + "; allowed from " + from.wireName() + ": " + NEXT.getOrDefault(from, Set.of()));
+          "illegal loop transition from "
+              + from.wireName()
+              + " to "
+              + to.wireName()
+              + "; allowed from "
+              + from.wireName()
+              + ": "
+              + NEXT.getOrDefault(from, Set.of()));
     }
   }
 }

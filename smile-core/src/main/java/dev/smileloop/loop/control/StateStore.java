@@ -17,9 +17,9 @@ import java.util.Optional;
 /**
  * The loop's state file and its lock. The lock is an operating-system file lock on {@code
  * <stateFile>.lock}, held for the loop's whole life: a second process (or a second loop in this
- * one) aiming at the same state file is refused with "loop already running", and a crashed
- * process releases it, which is what makes its state file resumable. Writes go to a temporary
- * file that is then moved over the state file, so a reader never sees half a state.
+ * one) aiming at the same state file is refused with "loop already running", and a crashed process
+ * releases it, which is what makes its state file resumable. Writes go to a temporary file that is
+ * then moved over the state file, so a reader never sees half a state.
  */
 public final class StateStore implements AutoCloseable {
 
@@ -41,8 +41,7 @@ public final class StateStore implements AutoCloseable {
     FileChannel channel = null;
     try {
       Files.createDirectories(stateFile.toAbsolutePath().getParent());
-      channel =
-          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         throw alreadyRunning(lockFile);
@@ -90,7 +89,8 @@ public final class StateStore implements AutoCloseable {
     try {
       Files.writeString(tmp, json, StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING);
       }

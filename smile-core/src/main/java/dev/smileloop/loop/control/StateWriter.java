@@ -7,10 +7,10 @@ import java.util.logging.Logger;
 
 /**
  * Persists a loop's state off the caller's thread. Every transition hands over its snapshot; one
- * background task writes the newest one (atomically, through the {@link StateStore}), so a burst
- * of transitions costs one write and neither the loop nor a REST handler waits for the disk or for
- * serialising a long history. {@link #finish} waits for the write in flight, writes the final
- * state (or removes the file) and releases the lock.
+ * background task writes the newest one (atomically, through the {@link StateStore}), so a burst of
+ * transitions costs one write and neither the loop nor a REST handler waits for the disk or for
+ * serialising a long history. {@link #finish} waits for the write in flight, writes the final state
+ * (or removes the file) and releases the lock.
  */
 final class StateWriter {
 

@@ -1,9 +1,9 @@
 package dev.smileloop.loop.entity;
 
 /**
- * One command the Student ran: where it stands in the tutorial ({@code line}, 0 when it came
- * from a Mentor note), its exit code, an excerpt of its output, how long it took, and whether it
- * was a fix the Mentor suggested rather than a tutorial command.
+ * One command the Student ran: where it stands in the tutorial ({@code line}, 0 when it came from a
+ * Mentor note), its exit code, an excerpt of its output, how long it took, and whether it was a fix
+ * the Mentor suggested rather than a tutorial command.
  */
 public record CommandRecord(
     String command,

@@ -4,8 +4,7 @@ import java.time.Instant;
 
 /**
  * A state transition of the loop, fired as a CDI event. Every event carries the state right after
- * its transition, so an observer can show a consistent snapshot without calling back into the
- * loop.
+ * its transition, so an observer can show a consistent snapshot without calling back into the loop.
  */
 public sealed interface LoopEvent {
 

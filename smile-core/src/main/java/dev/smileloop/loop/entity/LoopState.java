@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The wire {@code LoopState} (SPEC section 5), an immutable snapshot. Beyond the contract it
- * carries the loop's id, its tutorial, the iteration budget, once terminal the reason, and once
- * the reports are written where they went ({@code reports}: a folder, or {@code stdout} when the
- * files could not be written).
+ * carries the loop's id, its tutorial, the iteration budget, once terminal the reason, and once the
+ * reports are written where they went ({@code reports}: a folder, or {@code stdout} when the files
+ * could not be written).
  */
 public record LoopState(
     String loopId,
@@ -28,6 +28,7 @@ public record LoopState(
   }
 
   public static LoopState idle(Instant now) {
-    return new LoopState(null, LoopStatus.IDLE, 0, 0, null, List.of(), List.of(), null, now, null, null);
+    return new LoopState(
+        null, LoopStatus.IDLE, 0, 0, null, List.of(), List.of(), null, now, null, null);
   }
 }

@@ -58,7 +58,8 @@ public enum LoopStatus {
 
     @Override
     public LoopStatus adaptFromJson(String value) {
-      return parse(value).orElseThrow(() -> new IllegalArgumentException("unknown loop status: " + value));
+      return parse(value)
+          .orElseThrow(() -> new IllegalArgumentException("unknown loop status: " + value));
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  * contract; {@code location}, {@code trigger}, {@code commands} and {@code notices} are what the
  * built-in learner adds so the report can point at the tutorial line: {@code trigger} names the
  * stuck trigger ({@code missing_dependency}, {@code command_failure}, {@code timeout}, {@code
- * ambiguous_instruction}, {@code repeated_failure}), {@code notices} lists difficulties the
- * Student got past on its own.
+ * ambiguous_instruction}, {@code repeated_failure}), {@code notices} lists difficulties the Student
+ * got past on its own.
  */
 public record StudentOutput(
     StudentStatus status,
@@ -36,12 +36,29 @@ public record StudentOutput(
 
   /** A contract-only output, as external and LLM agents send it. */
   public static StudentOutput of(
-      StudentStatus status, String currentStep, String problem, String question, String reason, String summary) {
+      StudentStatus status,
+      String currentStep,
+      String problem,
+      String question,
+      String reason,
+      String summary) {
     return new StudentOutput(
-        status, currentStep, List.of(), problem, question, reason, summary, List.of(), List.of(),
-        null, null, List.of(), List.of());
+        status,
+        currentStep,
+        List.of(),
+        problem,
+        question,
+        reason,
+        summary,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        List.of(),
+        List.of());
   }
 
   /** A difficulty the Student met and got past without the Mentor (a minor gap). */
-  public record Notice(String trigger, TutorialLocation location, String problem, String workaround) {}
+  public record Notice(
+      String trigger, TutorialLocation location, String problem, String workaround) {}
 }

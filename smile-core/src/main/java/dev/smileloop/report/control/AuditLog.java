@@ -16,8 +16,8 @@ import java.util.List;
  * {@code iteration=N} when the event belongs to one, the event name and {@code key=value} fields.
  * Numbers and flags are bare; text is always double-quoted with {@code \"}, {@code \\}, {@code \n},
  * {@code \r}, {@code \t} and {@code \\uXXXX} escapes, so no value can break a line or forge a
- * field. Built for grep and awk, e.g.
- * {@code 2026-11-26T18:00:01.123Z iteration=1 command line=20 exit=127 duration_ms=4 cmd="tree demo"}.
+ * field. Built for grep and awk, e.g. {@code 2026-11-26T18:00:01.123Z iteration=1 command line=20
+ * exit=127 duration_ms=4 cmd="tree demo"}.
  */
 final class AuditLog {
 
@@ -38,15 +38,29 @@ final class AuditLog {
 
   private String write(Report report) {
     ReportSummary s = report.summary();
-    add(s.startedAt(), 0, "loop_start" + field("loop_id", s.loopId()) + field("tutorial", s.tutorialPath())
-        + " max_iterations=" + s.maxIterations());
+    add(
+        s.startedAt(),
+        0,
+        "loop_start"
+            + field("loop_id", s.loopId())
+            + field("tutorial", s.tutorialPath())
+            + " max_iterations="
+            + s.maxIterations());
     for (IterationAudit i : report.audit().iterations()) {
       add(i.startedAt(), i.iteration(), "iteration_start");
       if (i.studentStatus() != null) {
-        add(i.reportedAt(), i.iteration(), "student status=" + i.studentStatus()
-            + (i.trigger() == null ? "" : " trigger=" + token(i.trigger())) + " line=" + i.line()
-            + optional("step", i.step()) + optional("problem", i.problem()) + optional("question", i.question())
-            + optional("summary", i.summary()));
+        add(
+            i.reportedAt(),
+            i.iteration(),
+            "student status="
+                + i.studentStatus()
+                + (i.trigger() == null ? "" : " trigger=" + token(i.trigger()))
+                + " line="
+                + i.line()
+                + optional("step", i.step())
+                + optional("problem", i.problem())
+                + optional("question", i.question())
+                + optional("summary", i.summary()));
       }
       if (i.mentorAnswer() != null) {
         add(i.mentorAnsweredAt(), i.iteration(), "mentor" + field("answer", i.mentorAnswer()));
@@ -59,7 +73,8 @@ final class AuditLog {
       StringBuilder line = new StringBuilder("command");
       line.append(" line=").append(c.line());
       line.append(" exit=").append(c.exitCode() == null ? "unknown" : c.exitCode());
-      line.append(" duration_ms=").append(c.durationMillis() == null ? "unknown" : c.durationMillis());
+      line.append(" duration_ms=")
+          .append(c.durationMillis() == null ? "unknown" : c.durationMillis());
       line.append(field("cmd", c.command()));
       line.append(" seq=").append(c.sequence());
       if (c.timedOut()) {
@@ -80,20 +95,58 @@ final class AuditLog {
       add(f.timestamp(), f.iteration(), "file" + field("path", f.path()));
     }
     for (LlmCall c : report.audit().llmCalls()) {
-      add(c.startedAt(), c.iteration(), "llm_call" + field("role", c.role()) + field("provider", c.provider())
-          + field("model", c.model()) + " duration_ms=" + c.durationMillis() + field("outcome", c.outcome()));
+      add(
+          c.startedAt(),
+          c.iteration(),
+          "llm_call"
+              + field("role", c.role())
+              + field("provider", c.provider())
+              + field("model", c.model())
+              + " duration_ms="
+              + c.durationMillis()
+              + field("outcome", c.outcome()));
     }
-    report.gaps().forEach(g -> add(s.endedAt(), 0, "gap id=" + g.id() + " severity=" + g.severity().wireName()
-        + " kind=" + g.kind().wireName() + " line=" + g.location().line()
-        + " iterations=" + String.join(",", g.iterations().stream().map(String::valueOf).toList())
-        + " resolved=" + g.resolved() + field("title", g.title())));
+    report
+        .gaps()
+        .forEach(
+            g ->
+                add(
+                    s.endedAt(),
+                    0,
+                    "gap id="
+                        + g.id()
+                        + " severity="
+                        + g.severity().wireName()
+                        + " kind="
+                        + g.kind().wireName()
+                        + " line="
+                        + g.location().line()
+                        + " iterations="
+                        + String.join(",", g.iterations().stream().map(String::valueOf).toList())
+                        + " resolved="
+                        + g.resolved()
+                        + field("title", g.title())));
     if (s.status().isTerminal()) {
-      add(s.endedAt(), 0, "loop_end status=" + s.status().wireName() + " iterations=" + s.iterations()
-          + " duration_ms=" + s.durationMillis() + optional("reason", s.reason()));
+      add(
+          s.endedAt(),
+          0,
+          "loop_end status="
+              + s.status().wireName()
+              + " iterations="
+              + s.iterations()
+              + " duration_ms="
+              + s.durationMillis()
+              + optional("reason", s.reason()));
     } else {
-      add(report.generatedAt(), 0, "snapshot status=" + s.status().wireName() + " iterations=" + s.iterations());
+      add(
+          report.generatedAt(),
+          0,
+          "snapshot status=" + s.status().wireName() + " iterations=" + s.iterations());
     }
-    add(report.generatedAt(), 0, "report_generated" + field("tool", report.tool().name() + " " + report.tool().version()));
+    add(
+        report.generatedAt(),
+        0,
+        "report_generated" + field("tool", report.tool().name() + " " + report.tool().version()));
 
     // Events without a known time take the time of the event before them.
     List<Entry> timed = new ArrayList<>();
@@ -101,17 +154,26 @@ final class AuditLog {
       if (entry.timestamp() != null) {
         fallback = entry.timestamp();
       }
-      timed.add(new Entry(entry.timestamp() != null ? entry.timestamp() : fallback, timed.size(), entry.text()));
+      timed.add(
+          new Entry(
+              entry.timestamp() != null ? entry.timestamp() : fallback,
+              timed.size(),
+              entry.text()));
     }
     // A stable sort keeps same-time events in the order they were added (start before commands).
     timed.sort(Comparator.comparing(Entry::timestamp).thenComparingInt(Entry::order));
     StringBuilder out = new StringBuilder();
-    timed.forEach(e -> out.append(ReportTexts.iso(e.timestamp())).append(' ').append(e.text()).append('\n'));
+    timed.forEach(
+        e -> out.append(ReportTexts.iso(e.timestamp())).append(' ').append(e.text()).append('\n'));
     return out.toString();
   }
 
   private void add(Instant timestamp, int iteration, String text) {
-    entries.add(new Entry(timestamp, entries.size(), (iteration > 0 ? "iteration=" + iteration + " " : "") + text));
+    entries.add(
+        new Entry(
+            timestamp,
+            entries.size(),
+            (iteration > 0 ? "iteration=" + iteration + " " : "") + text));
   }
 
   /** A quoted text field with a leading space, or nothing when the value is null. */
@@ -130,23 +192,30 @@ final class AuditLog {
     if (value == null) {
       return " " + key + "=null";
     }
-    StringBuilder quoted = new StringBuilder(value.length() + 8).append(' ').append(key).append("=\"");
-    value.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '"' -> quoted.append("\\\"");
-        case '\\' -> quoted.append("\\\\");
-        case '\n' -> quoted.append("\\n");
-        case '\r' -> quoted.append("\\r");
-        case '\t' -> quoted.append("\\t");
-        default -> {
-          if (Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-            quoted.append(String.format("\\u%04x", cp));
-          } else {
-            quoted.appendCodePoint(cp);
-          }
-        }
-      }
-    });
+    StringBuilder quoted =
+        new StringBuilder(value.length() + 8).append(' ').append(key).append("=\"");
+    value
+        .codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                  if (Character.getType(cp) == Character.CONTROL
+                      || cp == 0x2028
+                      || cp == 0x2029
+                      || cp == 0x85) {
+                    quoted.append(String.format("\\u%04x", cp));
+                  } else {
+                    quoted.appendCodePoint(cp);
+                  }
+                }
+              }
+            });
     return quoted.append('"').toString();
   }
 }

@@ -25,15 +25,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns what the Student met in each iteration into gaps: one gap per tutorial place, however
- * many iterations met it, with its history, its severity (the worst outcome met), the Mentor's
- * advice and the Mentor's commands after which the step passed.
+ * Turns what the Student met in each iteration into gaps: one gap per tutorial place, however many
+ * iterations met it, with its history, its severity (the worst outcome met), the Mentor's advice
+ * and the Mentor's commands after which the step passed.
  */
 final class GapAnalysis {
 
   private static final Pattern NOT_FOUND =
       Pattern.compile("(?:^|[\\s:'\"])([A-Za-z0-9_.+\\-]+)'?: (?:command )?not found");
-  private static final Pattern ZSH_NOT_FOUND = Pattern.compile("command not found: ([A-Za-z0-9_.+\\-]+)");
+  private static final Pattern ZSH_NOT_FOUND =
+      Pattern.compile("command not found: ([A-Za-z0-9_.+\\-]+)");
   private static final Pattern NO_MODULE = Pattern.compile("No module named '?([A-Za-z0-9_.\\-]+)");
 
   // Shorter commands ("ls") appear in too much prose to say the Mentor meant them.
@@ -59,7 +60,10 @@ final class GapAnalysis {
     }
 
     Severity severity() {
-      return met.stream().map(m -> m.outcome.severity()).min(Comparator.naturalOrder()).orElse(Severity.MINOR);
+      return met.stream()
+          .map(m -> m.outcome.severity())
+          .min(Comparator.naturalOrder())
+          .orElse(Severity.MINOR);
     }
 
     List<Met> stuck() {
@@ -85,9 +89,13 @@ final class GapAnalysis {
       if (out == null) {
         continue;
       }
-      if (out.status() == StudentStatus.ASK_MENTOR || out.status() == StudentStatus.CANNOT_COMPLETE) {
+      if (out.status() == StudentStatus.ASK_MENTOR
+          || out.status() == StudentStatus.CANNOT_COMPLETE) {
         TutorialLocation location = locate(out);
-        Outcome outcome = out.status() == StudentStatus.CANNOT_COMPLETE ? Outcome.CANNOT_COMPLETE : Outcome.ASK_MENTOR;
+        Outcome outcome =
+            out.status() == StudentStatus.CANNOT_COMPLETE
+                ? Outcome.CANNOT_COMPLETE
+                : Outcome.ASK_MENTOR;
         List<String> attempted = new ArrayList<>(out.attemptedActions());
         Met met =
             new Met(
@@ -99,14 +107,16 @@ final class GapAnalysis {
                 attempted,
                 failedAt(out.commands(), location, true));
         place(places, location, firstNonBlank(out.currentStep(), out.problem(), out.reason()))
-            .met.add(met);
+            .met
+            .add(met);
       }
       for (StudentOutput.Notice notice : out.notices()) {
         if (notice == null) {
           continue;
         }
         TutorialLocation location = locateNotice(notice);
-        List<String> attempted = LoopRun.blank(notice.workaround()) ? List.of() : List.of(notice.workaround());
+        List<String> attempted =
+            LoopRun.blank(notice.workaround()) ? List.of() : List.of(notice.workaround());
         Met met =
             new Met(
                 record.iteration(),
@@ -134,10 +144,17 @@ final class GapAnalysis {
   private Gap toGap(String id, Place place) {
     Severity severity = place.severity();
     Met main =
-        place.met.stream().filter(m -> m.outcome.severity() == severity).findFirst().orElse(place.met.get(0));
+        place.met.stream()
+            .filter(m -> m.outcome.severity() == severity)
+            .findFirst()
+            .orElse(place.met.get(0));
     // The first trigger the learner named says what went wrong; later ones often only say "again".
     GapKind kind =
-        place.met.stream().map(m -> m.kind).filter(k -> k != GapKind.UNCLEAR).findFirst().orElse(main.kind);
+        place.met.stream()
+            .map(m -> m.kind)
+            .filter(k -> k != GapKind.UNCLEAR)
+            .findFirst()
+            .orElse(main.kind);
     TutorialLocation location = place.location;
     List<String> fixCommands = fixCommands(place);
     String problem = LoopRun.blank(main.problem) ? kind.description() : main.problem;
@@ -154,11 +171,15 @@ final class GapAnalysis {
                         m.failed.stream().map(this::redacted).toList(),
                         m.outcome == Outcome.RECOVERED
                             ? null
-                            : run.answer(m.iteration).map(a -> redactor.redact(a.text())).orElse(null)))
+                            : run.answer(m.iteration)
+                                .map(a -> redactor.redact(a.text()))
+                                .orElse(null)))
             .toList();
     TutorialLocation redactedLocation =
         new TutorialLocation(
-            location.line(), redactor.redact(location.quote()), redactor.redact(location.heading()));
+            location.line(),
+            redactor.redact(location.quote()),
+            redactor.redact(location.heading()));
     Gap draft =
         new Gap(
             id,
@@ -173,8 +194,16 @@ final class GapAnalysis {
             resolved(place),
             history);
     return new Gap(
-        draft.id(), draft.title(), kind, severity, redactedLocation, draft.problem(), suggestedFix(place, draft),
-        draft.fixCommands(), draft.resolved(), history);
+        draft.id(),
+        draft.title(),
+        kind,
+        severity,
+        redactedLocation,
+        draft.problem(),
+        suggestedFix(place, draft),
+        draft.fixCommands(),
+        draft.resolved(),
+        history);
   }
 
   CommandRecord redacted(CommandRecord c) {
@@ -197,13 +226,16 @@ final class GapAnalysis {
   }
 
   /**
-   * The Mentor's answers to this place's questions; without any, what to change in the tutorial
-   * for this kind of gap, with the learner's own workaround when it found one.
+   * The Mentor's answers to this place's questions; without any, what to change in the tutorial for
+   * this kind of gap, with the learner's own workaround when it found one.
    */
   private String suggestedFix(Place place, Gap draft) {
     Set<String> answers = new LinkedHashSet<>();
     for (Met met : place.stuck()) {
-      run.answer(met.iteration).map(LoopRun.Answer::text).map(String::strip).ifPresent(answers::add);
+      run.answer(met.iteration)
+          .map(LoopRun.Answer::text)
+          .map(String::strip)
+          .ifPresent(answers::add);
     }
     run.notesAtLine(place.location.line()).stream()
         .map(MentorNote::answer)
@@ -216,7 +248,9 @@ final class GapAnalysis {
     String action = Recommendations.action(draft);
     String fix = Character.toUpperCase(action.charAt(0)) + action.substring(1);
     List<String> workarounds = Recommendations.workarounds(draft);
-    return workarounds.isEmpty() ? fix : fix + " A learner's workaround: " + String.join("; ", workarounds) + ".";
+    return workarounds.isEmpty()
+        ? fix
+        : fix + " A learner's workaround: " + String.join("; ", workarounds) + ".";
   }
 
   /**
@@ -244,7 +278,10 @@ final class GapAnalysis {
         continue;
       }
       for (CommandRecord c : LoopRun.commands(record)) {
-        if (c.fromMentor() && c.exitCode() == 0 && !c.timedOut() && !LoopRun.blank(c.command())
+        if (c.fromMentor()
+            && c.exitCode() == 0
+            && !c.timedOut()
+            && !LoopRun.blank(c.command())
             && (atPlace(c, place.location) || namedIn(answers, c.command()))) {
           fixes.add(c.command().strip());
         }
@@ -255,7 +292,8 @@ final class GapAnalysis {
 
   private static boolean namedIn(List<String> answers, String command) {
     String wanted = squeeze(command);
-    return wanted.length() >= MIN_NAMED_COMMAND && answers.stream().anyMatch(a -> a.contains(wanted));
+    return wanted.length() >= MIN_NAMED_COMMAND
+        && answers.stream().anyMatch(a -> a.contains(wanted));
   }
 
   /** Whitespace collapsed, so a command quoted across a line break still matches. */
@@ -285,7 +323,8 @@ final class GapAnalysis {
       }
       boolean passedHere =
           line >= 1
-              && out.commands().stream().anyMatch(c -> c.line() == line && c.exitCode() == 0 && !c.timedOut());
+              && out.commands().stream()
+                  .anyMatch(c -> c.line() == line && c.exitCode() == 0 && !c.timedOut());
       if (passedHere && stuckLine != line) {
         return true;
       }
@@ -303,7 +342,8 @@ final class GapAnalysis {
     if (given != null && given.line() >= 1) {
       return complete(given);
     }
-    List<CommandRecord> failing = out.commands().stream().filter(c -> c.exitCode() != 0 || c.timedOut()).toList();
+    List<CommandRecord> failing =
+        out.commands().stream().filter(c -> c.exitCode() != 0 || c.timedOut()).toList();
     for (int i = failing.size() - 1; i >= 0; i--) {
       if (failing.get(i).line() >= 1) {
         return locator.at(failing.get(i).line());
@@ -331,7 +371,8 @@ final class GapAnalysis {
         return locator.at(line.get());
       }
     }
-    String heading = given != null && !LoopRun.blank(given.heading()) ? given.heading() : out.currentStep();
+    String heading =
+        given != null && !LoopRun.blank(given.heading()) ? given.heading() : out.currentStep();
     return unknown(heading);
   }
 
@@ -350,11 +391,16 @@ final class GapAnalysis {
     return unknown(null);
   }
 
-  /** A given location with its quote and heading filled from the tutorial where it left them out. */
+  /**
+   * A given location with its quote and heading filled from the tutorial where it left them out.
+   */
   private TutorialLocation complete(TutorialLocation given) {
-    String quote = LoopRun.blank(given.quote()) ? locator.quote(given.line()) : given.quote().strip();
+    String quote =
+        LoopRun.blank(given.quote()) ? locator.quote(given.line()) : given.quote().strip();
     String heading =
-        LoopRun.blank(given.heading()) ? locator.headingOf(given.line()).orElse(null) : given.heading().strip();
+        LoopRun.blank(given.heading())
+            ? locator.headingOf(given.line()).orElse(null)
+            : given.heading().strip();
     return new TutorialLocation(given.line(), quote, heading);
   }
 
@@ -374,12 +420,13 @@ final class GapAnalysis {
   }
 
   /**
-   * The failing commands that belong to a place: those on its line or in its step; for a place
-   * with no line or step, every failing command of the iteration when {@code allIfUnplaced}.
+   * The failing commands that belong to a place: those on its line or in its step; for a place with
+   * no line or step, every failing command of the iteration when {@code allIfUnplaced}.
    */
   private static List<CommandRecord> failedAt(
       List<CommandRecord> commands, TutorialLocation location, boolean allIfUnplaced) {
-    List<CommandRecord> failing = commands.stream().filter(c -> c.exitCode() != 0 || c.timedOut()).toList();
+    List<CommandRecord> failing =
+        commands.stream().filter(c -> c.exitCode() != 0 || c.timedOut()).toList();
     if (location.line() < 1 && LoopRun.blank(location.heading())) {
       return allIfUnplaced ? failing : List.of();
     }
@@ -392,7 +439,8 @@ final class GapAnalysis {
     }
     return !LoopRun.blank(c.step())
         && !LoopRun.blank(location.heading())
-        && TutorialLocator.normalizeHeading(c.step()).equals(TutorialLocator.normalizeHeading(location.heading()));
+        && TutorialLocator.normalizeHeading(c.step())
+            .equals(TutorialLocator.normalizeHeading(location.heading()));
   }
 
   /** The kind the Student named, or one read from its commands when it named none. */
@@ -400,13 +448,18 @@ final class GapAnalysis {
     if (!LoopRun.blank(out.trigger())) {
       return GapKind.fromTrigger(out.trigger());
     }
-    List<CommandRecord> failing = out.commands().stream().filter(c -> c.exitCode() != 0 || c.timedOut()).toList();
+    List<CommandRecord> failing =
+        out.commands().stream().filter(c -> c.exitCode() != 0 || c.timedOut()).toList();
     if (failing.stream().anyMatch(CommandRecord::timedOut)) {
       return GapKind.TIMEOUT;
     }
-    String text = (firstNonBlank(out.problem(), out.reason(), "") + " "
-            + failing.stream().map(c -> c.outputExcerpt() == null ? "" : c.outputExcerpt()).reduce("", String::concat))
-        .toLowerCase(Locale.ROOT);
+    String text =
+        (firstNonBlank(out.problem(), out.reason(), "")
+                + " "
+                + failing.stream()
+                    .map(c -> c.outputExcerpt() == null ? "" : c.outputExcerpt())
+                    .reduce("", String::concat))
+            .toLowerCase(Locale.ROOT);
     if (failing.stream().anyMatch(c -> c.exitCode() == 127) || text.contains("command not found")) {
       return GapKind.MISSING_DEPENDENCY;
     }
@@ -417,8 +470,8 @@ final class GapAnalysis {
   }
 
   /**
-   * The name of the tool a missing-dependency gap lacks, read from the shell's "not found"
-   * message or, failing that, the first word of a command that exited with 127.
+   * The name of the tool a missing-dependency gap lacks, read from the shell's "not found" message
+   * or, failing that, the first word of a command that exited with 127.
    */
   static Optional<String> missingTool(Gap gap) {
     List<String> texts = new ArrayList<>();
@@ -433,7 +486,10 @@ final class GapAnalysis {
         Matcher matcher = pattern.matcher(text);
         while (matcher.find()) {
           String name = matcher.group(1);
-          if (!name.equals("line") && !name.matches("\\d+") && !name.equals("bash") && !name.equals("sh")) {
+          if (!name.equals("line")
+              && !name.matches("\\d+")
+              && !name.equals("bash")
+              && !name.equals("sh")) {
             return Optional.of(name);
           }
         }

@@ -23,15 +23,16 @@ import jakarta.json.JsonObjectBuilder;
 
 /**
  * The machine report, {@code smile-report.json}, in the shape documented by {@code
- * smile-report.schema.json}: every property always present (null when unknown), names in
- * camelCase, enum values in snake_case, times in ISO-8601 UTC.
+ * smile-report.schema.json}: every property always present (null when unknown), names in camelCase,
+ * enum values in snake_case, times in ISO-8601 UTC.
  */
 final class JsonReport {
 
   private JsonReport() {}
 
   static String render(Report report) {
-    JsonObjectBuilder root = Json.createObjectBuilder().add("schemaVersion", report.schemaVersion());
+    JsonObjectBuilder root =
+        Json.createObjectBuilder().add("schemaVersion", report.schemaVersion());
     put(root, "generatedAt", report.generatedAt());
     JsonObjectBuilder tool = Json.createObjectBuilder();
     put(tool, "name", report.tool().name());
@@ -95,7 +96,9 @@ final class JsonReport {
     JsonArrayBuilder history = Json.createArrayBuilder();
     for (GapOccurrence o : g.history()) {
       JsonObjectBuilder occurrence =
-          Json.createObjectBuilder().add("iteration", o.iteration()).add("outcome", o.outcome().wireName());
+          Json.createObjectBuilder()
+              .add("iteration", o.iteration())
+              .add("outcome", o.outcome().wireName());
       put(occurrence, "trigger", o.trigger());
       put(occurrence, "problem", o.problem());
       occurrence.add("attempted", strings(o.attempted()));
@@ -116,7 +119,10 @@ final class JsonReport {
     put(command, "step", c.step());
     command.add("exitCode", c.exitCode());
     put(command, "outputExcerpt", c.outputExcerpt());
-    command.add("durationMillis", c.durationMillis()).add("timedOut", c.timedOut()).add("fromMentor", c.fromMentor());
+    command
+        .add("durationMillis", c.durationMillis())
+        .add("timedOut", c.timedOut())
+        .add("fromMentor", c.fromMentor());
     return command;
   }
 
@@ -133,7 +139,9 @@ final class JsonReport {
   private static JsonObjectBuilder step(StepResult s) {
     JsonObjectBuilder step = Json.createObjectBuilder();
     put(step, "heading", s.heading());
-    step.add("line", s.line()).add("outcome", s.outcome().wireName()).add("durationMillis", s.durationMillis());
+    step.add("line", s.line())
+        .add("outcome", s.outcome().wireName())
+        .add("durationMillis", s.durationMillis());
     step.add("gapIds", strings(s.gapIds()));
     return put(step, "message", s.message());
   }
@@ -165,7 +173,8 @@ final class JsonReport {
     }
     JsonArrayBuilder commands = Json.createArrayBuilder();
     for (CommandAudit c : audit.commands()) {
-      JsonObjectBuilder command = Json.createObjectBuilder().add("sequence", c.sequence()).add("iteration", c.iteration());
+      JsonObjectBuilder command =
+          Json.createObjectBuilder().add("sequence", c.sequence()).add("iteration", c.iteration());
       put(command, "startedAt", c.startedAt());
       put(command, "command", c.command());
       command.add("line", c.line());
@@ -194,6 +203,8 @@ final class JsonReport {
     }
     return Json.createObjectBuilder()
         .add("iterations", iterations)
-        .add("commands", commands).add("files", files).add("llmCalls", calls);
+        .add("commands", commands)
+        .add("files", files)
+        .add("llmCalls", calls);
   }
 }

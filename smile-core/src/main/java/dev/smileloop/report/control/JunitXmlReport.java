@@ -105,8 +105,14 @@ final class JunitXmlReport {
     properties.put("smile.maxIterations", String.valueOf(s.maxIterations()));
     properties.put("smile.durationMillis", String.valueOf(s.durationMillis()));
     properties.put("smile.tutorial", s.tutorialPath());
-    properties.put("smile.gaps", s.gapCounts().critical() + " critical, " + s.gapCounts().major() + " major, "
-        + s.gapCounts().minor() + " minor");
+    properties.put(
+        "smile.gaps",
+        s.gapCounts().critical()
+            + " critical, "
+            + s.gapCounts().major()
+            + " major, "
+            + s.gapCounts().minor()
+            + " minor");
     if (s.reason() != null) {
       properties.put("smile.reason", s.reason());
     }
@@ -123,7 +129,8 @@ final class JunitXmlReport {
     xml.writeEndElement();
   }
 
-  private void testcase(Report report, StepResult step, Map<String, Gap> gaps) throws XMLStreamException {
+  private void testcase(Report report, StepResult step, Map<String, Gap> gaps)
+      throws XMLStreamException {
     String file = report.summary().tutorialPath();
     newline(2);
     xml.writeStartElement("testcase");
@@ -146,7 +153,10 @@ final class JunitXmlReport {
         attribute("file", file);
         attribute(
             "line",
-            String.valueOf(first != null && first.hasLine() ? first.location().line() : Math.max(1, step.line())));
+            String.valueOf(
+                first != null && first.hasLine()
+                    ? first.location().line()
+                    : Math.max(1, step.line())));
         characters(
             first == null
                 ? step.message()
@@ -187,17 +197,24 @@ final class JunitXmlReport {
 
   private static String describe(Gap gap) {
     StringBuilder text = new StringBuilder();
-    text.append(gap.id()).append(' ').append(gap.severity().wireName()).append(' ').append(gap.kind().wireName());
-    text.append(gap.hasLine() ? " at line " + gap.location().line() : " at an unknown line").append('\n');
+    text.append(gap.id())
+        .append(' ')
+        .append(gap.severity().wireName())
+        .append(' ')
+        .append(gap.kind().wireName());
+    text.append(gap.hasLine() ? " at line " + gap.location().line() : " at an unknown line")
+        .append('\n');
     if (!gap.location().quote().isBlank()) {
       text.append("Quote: ").append(gap.location().quote()).append('\n');
     }
     text.append("Problem: ").append(gap.problem()).append('\n');
     text.append("Suggested fix: ").append(gap.suggestedFix());
     if (!gap.fixCommands().isEmpty()) {
-      text.append("\nCommands after which the step passed: ").append(String.join("; ", gap.fixCommands()));
+      text.append("\nCommands after which the step passed: ")
+          .append(String.join("; ", gap.fixCommands()));
     }
-    text.append("\nIterations: ").append(String.join(", ", gap.iterations().stream().map(String::valueOf).toList()));
+    text.append("\nIterations: ")
+        .append(String.join(", ", gap.iterations().stream().map(String::valueOf).toList()));
     return text.toString();
   }
 
@@ -207,9 +224,19 @@ final class JunitXmlReport {
     String key = TutorialLocator.normalizeHeading(step.heading());
     for (CommandAudit c : report.audit().commands()) {
       if (c.step() != null && TutorialLocator.normalizeHeading(c.step()).equals(key)) {
-        String result = c.timedOut() ? "timed out" : c.exitCode() == null ? "exit unknown" : "exit " + c.exitCode();
-        lines.add("iteration " + c.iteration() + (c.fromMentor() ? " (Mentor's fix)" : "") + ": $ " + c.command()
-            + "  -> " + result + (c.durationMillis() == null ? "" : ", " + c.durationMillis() + " ms"));
+        String result =
+            c.timedOut()
+                ? "timed out"
+                : c.exitCode() == null ? "exit unknown" : "exit " + c.exitCode();
+        lines.add(
+            "iteration "
+                + c.iteration()
+                + (c.fromMentor() ? " (Mentor's fix)" : "")
+                + ": $ "
+                + c.command()
+                + "  -> "
+                + result
+                + (c.durationMillis() == null ? "" : ", " + c.durationMillis() + " ms"));
       }
     }
     for (Gap gap : stepGaps) {
@@ -225,13 +252,16 @@ final class JunitXmlReport {
   }
 
   private void attribute(String name, String value) throws XMLStreamException {
-    // Attribute values are normalised by every XML parser: newlines and tabs would become spaces anyway.
-    String clean = NOT_XML.matcher(value == null ? "" : value).replaceAll("").replaceAll("[\\r\\n\\t]+", " ");
+    // Attribute values are normalised by every XML parser: newlines and tabs would become spaces
+    // anyway.
+    String clean =
+        NOT_XML.matcher(value == null ? "" : value).replaceAll("").replaceAll("[\\r\\n\\t]+", " ");
     xml.writeAttribute(name, clean);
   }
 
   private void characters(String value) throws XMLStreamException {
-    xml.writeCharacters(NOT_XML.matcher(value == null ? "" : value.replace("\r\n", "\n")).replaceAll(""));
+    xml.writeCharacters(
+        NOT_XML.matcher(value == null ? "" : value.replace("\r\n", "\n")).replaceAll(""));
   }
 
   private void newline(int depth) throws XMLStreamException {

@@ -69,12 +69,13 @@ final class LoopRun {
   }
 
   /**
-   * When the Student reported in an iteration. Nothing records it, so it is estimated as the end
-   * of its commands (start plus their durations), never later than the Mentor's answer or the end
-   * of the iteration, which both came after it.
+   * When the Student reported in an iteration. Nothing records it, so it is estimated as the end of
+   * its commands (start plus their durations), never later than the Mentor's answer or the end of
+   * the iteration, which both came after it.
    */
   Instant reportedAt(IterationRecord record) {
-    Instant latest = earliest(answer(record.iteration()).map(Answer::timestamp).orElse(null), record.endedAt());
+    Instant latest =
+        earliest(answer(record.iteration()).map(Answer::timestamp).orElse(null), record.endedAt());
     if (record.startedAt() == null) {
       return latest;
     }
@@ -106,7 +107,8 @@ final class LoopRun {
     return a.isBefore(b) ? a : b;
   }
 
-  private static Map<Integer, Answer> collectAnswers(LoopState state, List<IterationRecord> iterations) {
+  private static Map<Integer, Answer> collectAnswers(
+      LoopState state, List<IterationRecord> iterations) {
     Map<Integer, Answer> byIteration = new LinkedHashMap<>();
     for (MentorNote note : state.mentorNotes()) {
       if (note == null || blank(note.answer())) {
@@ -116,11 +118,16 @@ final class LoopRun {
           note.iteration(),
           new Answer(note.iteration(), note.question(), note.answer(), note.timestamp()),
           (first, second) ->
-              new Answer(first.iteration(), first.question(), first.text() + "\n\n" + second.text(), first.timestamp()));
+              new Answer(
+                  first.iteration(),
+                  first.question(),
+                  first.text() + "\n\n" + second.text(),
+                  first.timestamp()));
     }
     for (IterationRecord record : iterations) {
       if (!blank(record.mentorOutput()) && !byIteration.containsKey(record.iteration())) {
-        String question = record.studentOutput() == null ? null : record.studentOutput().questionForMentor();
+        String question =
+            record.studentOutput() == null ? null : record.studentOutput().questionForMentor();
         byIteration.put(
             record.iteration(),
             new Answer(record.iteration(), question, record.mentorOutput(), record.endedAt()));

@@ -61,8 +61,15 @@ final class MarkdownReport {
     String found =
         gaps == 0
             ? "no gaps were found."
-            : gaps + (gaps == 1 ? " gap was" : " gaps were") + " found: " + s.gapCounts().critical()
-                + " critical, " + s.gapCounts().major() + " major, " + s.gapCounts().minor() + " minor.";
+            : gaps
+                + (gaps == 1 ? " gap was" : " gaps were")
+                + " found: "
+                + s.gapCounts().critical()
+                + " critical, "
+                + s.gapCounts().major()
+                + " major, "
+                + s.gapCounts().minor()
+                + " minor.";
     return "**Result: " + inline(s.status().wireName()) + ".** " + outcome + "; " + found;
   }
 
@@ -75,18 +82,33 @@ final class MarkdownReport {
     if (s.reason() != null && !s.reason().isBlank()) {
       row("Reason", s.reason());
     }
-    row("Iterations", s.maxIterations() > 0 ? s.iterations() + " of " + s.maxIterations() : String.valueOf(s.iterations()));
+    row(
+        "Iterations",
+        s.maxIterations() > 0
+            ? s.iterations() + " of " + s.maxIterations()
+            : String.valueOf(s.iterations()));
     row("Duration", ReportTexts.duration(s.durationMillis()));
     row("Started", ReportTexts.human(s.startedAt()));
     row("Ended", ReportTexts.human(s.endedAt()));
     row("Tutorial", s.tutorialPath());
     row(
         "Gaps",
-        s.gapCounts().critical() + " critical, " + s.gapCounts().major() + " major, " + s.gapCounts().minor() + " minor");
+        s.gapCounts().critical()
+            + " critical, "
+            + s.gapCounts().major()
+            + " major, "
+            + s.gapCounts().minor()
+            + " minor");
     if (s.loopId() != null) {
       row("Loop", s.loopId());
     }
-    row("Report", ReportTexts.human(report.generatedAt()) + " by " + report.tool().name() + " " + report.tool().version());
+    row(
+        "Report",
+        ReportTexts.human(report.generatedAt())
+            + " by "
+            + report.tool().name()
+            + " "
+            + report.tool().version());
   }
 
   private void gaps(Report report) {
@@ -105,9 +127,12 @@ final class MarkdownReport {
   }
 
   private void gap(Gap gap) {
-    heading("### " + inline(gap.id()) + " · " + gap.severity().label() + " · " + inline(gap.title()));
+    heading(
+        "### " + inline(gap.id()) + " · " + gap.severity().label() + " · " + inline(gap.title()));
     String where =
-        gap.hasLine() ? "line " + gap.location().line() : "unknown line (the agent did not say where)";
+        gap.hasLine()
+            ? "line " + gap.location().line()
+            : "unknown line (the agent did not say where)";
     if (gap.location().heading() != null) {
       where += ", step “" + gap.location().heading() + "”";
     }
@@ -126,19 +151,37 @@ final class MarkdownReport {
       blank();
     }
     line(
-        "**Severity:** " + gap.severity().wireName() + " (" + inline(gap.kind().label().toLowerCase(Locale.ROOT))
-            + "; " + resolution(gap) + ")");
+        "**Severity:** "
+            + gap.severity().wireName()
+            + " ("
+            + inline(gap.kind().label().toLowerCase(Locale.ROOT))
+            + "; "
+            + resolution(gap)
+            + ")");
     blank();
-    line("**History:** met in iteration" + (gap.iterations().size() == 1 ? " " : "s ")
-        + String.join(", ", gap.iterations().stream().map(String::valueOf).toList()) + ".");
+    line(
+        "**History:** met in iteration"
+            + (gap.iterations().size() == 1 ? " " : "s ")
+            + String.join(", ", gap.iterations().stream().map(String::valueOf).toList())
+            + ".");
     blank();
     line("| Iteration | Outcome | Problem | What was tried | Mentor's answer |");
     line("| --- | --- | --- | --- | --- |");
     for (GapOccurrence o : gap.history()) {
       List<String> tried = new ArrayList<>(o.attempted());
       o.failedCommands().forEach(c -> tried.add(c.command() + " (" + exit(c) + ")"));
-      line("| " + o.iteration() + " | " + outcome(o.outcome()) + " | " + cell(o.problem()) + " | "
-          + cell(String.join("; ", tried)) + " | " + cell(o.mentorAnswer() == null ? "—" : o.mentorAnswer()) + " |");
+      line(
+          "| "
+              + o.iteration()
+              + " | "
+              + outcome(o.outcome())
+              + " | "
+              + cell(o.problem())
+              + " | "
+              + cell(String.join("; ", tried))
+              + " | "
+              + cell(o.mentorAnswer() == null ? "—" : o.mentorAnswer())
+              + " |");
     }
     blank();
     failedCommands(gap);
@@ -167,10 +210,19 @@ final class MarkdownReport {
       CommandRecord c = entry.getValue();
       List<Integer> seen = iterations.get(entry.getKey());
       String text =
-          "# iteration" + (seen.size() == 1 ? " " : "s ") + String.join(", ", seen.stream().map(String::valueOf).toList())
-              + (c.line() > 0 ? ", line " + c.line() : "") + ", " + exit(c) + ", " + c.durationMillis() + " ms\n$ "
+          "# iteration"
+              + (seen.size() == 1 ? " " : "s ")
+              + String.join(", ", seen.stream().map(String::valueOf).toList())
+              + (c.line() > 0 ? ", line " + c.line() : "")
+              + ", "
+              + exit(c)
+              + ", "
+              + c.durationMillis()
+              + " ms\n$ "
               + c.command()
-              + (c.outputExcerpt() == null || c.outputExcerpt().isBlank() ? "" : "\n" + c.outputExcerpt());
+              + (c.outputExcerpt() == null || c.outputExcerpt().isBlank()
+                  ? ""
+                  : "\n" + c.outputExcerpt());
       line(fence(text, "console"));
       blank();
     }
@@ -179,7 +231,9 @@ final class MarkdownReport {
   /** A multi-line command (a here-document) shown by its first line; the JSON has all of it. */
   private static String firstLine(String command) {
     List<String> lines = MarkdownText.clean(command).strip().lines().toList();
-    return lines.size() <= 1 ? String.join("", lines) : lines.get(0) + " … (" + lines.size() + " lines)";
+    return lines.size() <= 1
+        ? String.join("", lines)
+        : lines.get(0) + " … (" + lines.size() + " lines)";
   }
 
   private static String resolution(Gap gap) {
@@ -209,7 +263,14 @@ final class MarkdownReport {
       return;
     }
     for (Recommendation r : report.recommendations()) {
-      line(r.priority() + ". **" + r.severity().label() + "** (" + inline(r.gapId()) + "): " + inline(r.text()));
+      line(
+          r.priority()
+              + ". **"
+              + r.severity().label()
+              + "** ("
+              + inline(r.gapId())
+              + "): "
+              + inline(r.text()));
     }
     blank();
   }
@@ -219,8 +280,16 @@ final class MarkdownReport {
     line("| Time (UTC) | Iteration | Event | Detail |");
     line("| --- | --- | --- | --- |");
     for (TimelineEntry e : report.timeline()) {
-      line("| " + cell(ReportTexts.iso(e.timestamp())) + " | " + (e.iteration() > 0 ? e.iteration() : "—") + " | "
-          + e.event().wireName().replace('_', ' ') + " | " + cell(GapAnalysis.shorten(e.detail(), 200)) + " |");
+      line(
+          "| "
+              + cell(ReportTexts.iso(e.timestamp()))
+              + " | "
+              + (e.iteration() > 0 ? e.iteration() : "—")
+              + " | "
+              + e.event().wireName().replace('_', ' ')
+              + " | "
+              + cell(GapAnalysis.shorten(e.detail(), 200))
+              + " |");
     }
     blank();
   }
@@ -236,11 +305,28 @@ final class MarkdownReport {
       line("| # | Iteration | Line | Exit | Duration | Source | Command |");
       line("| ---: | ---: | ---: | ---: | ---: | --- | --- |");
       for (CommandAudit c : commands) {
-        String exit = c.timedOut() ? "timed out" : c.exitCode() == null ? "unknown" : String.valueOf(c.exitCode());
+        String exit =
+            c.timedOut()
+                ? "timed out"
+                : c.exitCode() == null ? "unknown" : String.valueOf(c.exitCode());
         String duration = c.durationMillis() == null ? "unknown" : c.durationMillis() + " ms";
         String source = c.fromMentor() ? "Mentor's fix" : c.line() > 0 ? "tutorial" : "learner";
-        line("| " + c.sequence() + " | " + c.iteration() + " | " + (c.line() > 0 ? c.line() : "—") + " | " + cell(exit)
-            + " | " + cell(duration) + " | " + source + " | " + cell(firstLine(c.command())) + " |");
+        line(
+            "| "
+                + c.sequence()
+                + " | "
+                + c.iteration()
+                + " | "
+                + (c.line() > 0 ? c.line() : "—")
+                + " | "
+                + cell(exit)
+                + " | "
+                + cell(duration)
+                + " | "
+                + source
+                + " | "
+                + cell(firstLine(c.command()))
+                + " |");
       }
       blank();
     }
@@ -264,8 +350,22 @@ final class MarkdownReport {
       line("| Iteration | Role | Provider | Model | Started | Duration | Outcome |");
       line("| ---: | --- | --- | --- | --- | ---: | --- |");
       for (LlmCall c : calls) {
-        line("| " + c.iteration() + " | " + cell(c.role()) + " | " + cell(c.provider()) + " | " + cell(c.model()) + " | "
-            + cell(ReportTexts.iso(c.startedAt())) + " | " + c.durationMillis() + " ms | " + cell(c.outcome()) + " |");
+        line(
+            "| "
+                + c.iteration()
+                + " | "
+                + cell(c.role())
+                + " | "
+                + cell(c.provider())
+                + " | "
+                + cell(c.model())
+                + " | "
+                + cell(ReportTexts.iso(c.startedAt()))
+                + " | "
+                + c.durationMillis()
+                + " ms | "
+                + cell(c.outcome())
+                + " |");
       }
       blank();
     }

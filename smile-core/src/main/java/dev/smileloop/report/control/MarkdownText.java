@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class MarkdownText {
 
   // ANSI colour and cursor sequences from terminal output, then other control characters.
-  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]");
+  private static final Pattern ANSI =
+      Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n]]|[\\u2028\\u2029]");
   private static final Pattern BLOCK_START = Pattern.compile("^(\\d{1,9})([.)])");
   private static final Pattern BACKTICKS = Pattern.compile("`+");
@@ -108,7 +109,8 @@ final class MarkdownText {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
-        case '\\', '`', '*', '_', '[', ']', '|', '~', '$', '{', '}', '@' -> out.append('\\').append(c);
+        case '\\', '`', '*', '_', '[', ']', '|', '~', '$', '{', '}', '@' ->
+            out.append('\\').append(c);
         // Viewers turn bare URLs into links (GitHub, VS Code); an escape inside the URL keeps a
         // quoted address plain text, as the tutorial wrote it.
         case ':' -> out.append(text.startsWith("//", i + 1) ? "\\:" : ":");

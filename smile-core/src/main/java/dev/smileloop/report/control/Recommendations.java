@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Says, for each gap, what to change in the tutorial, in words an author can act on: where
- * (line and step), what to do, and the fix that worked when the Mentor found one.
+ * Says, for each gap, what to change in the tutorial, in words an author can act on: where (line
+ * and step), what to do, and the fix that worked when the Mentor found one.
  */
 final class Recommendations {
 
@@ -29,7 +29,11 @@ final class Recommendations {
     for (Gap gap : ordered) {
       result.add(
           new Recommendation(
-              result.size() + 1, gap.severity(), gap.id(), gap.hasLine() ? gap.location().line() : 0, text(gap)));
+              result.size() + 1,
+              gap.severity(),
+              gap.id(),
+              gap.hasLine() ? gap.location().line() : 0,
+              text(gap)));
     }
     return List.copyOf(result);
   }
@@ -38,7 +42,9 @@ final class Recommendations {
     StringBuilder text = new StringBuilder(where(gap)).append(": ").append(action(gap));
     List<String> workarounds = workarounds(gap);
     if (!workarounds.isEmpty()) {
-      text.append(" A learner got past it alone: ").append(String.join("; ", workarounds)).append(ending(workarounds.get(workarounds.size() - 1)));
+      text.append(" A learner got past it alone: ")
+          .append(String.join("; ", workarounds))
+          .append(ending(workarounds.get(workarounds.size() - 1)));
     }
     if (!gap.fixCommands().isEmpty()) {
       text.append(" The step passed after `")
@@ -49,7 +55,8 @@ final class Recommendations {
     }
     boolean mentorAnswered = gap.history().stream().anyMatch(o -> o.mentorAnswer() != null);
     if (mentorAnswered) {
-      text.append(" Mentor's advice: ").append(GapAnalysis.shorten(gap.suggestedFix(), ADVICE_LENGTH));
+      text.append(" Mentor's advice: ")
+          .append(GapAnalysis.shorten(gap.suggestedFix(), ADVICE_LENGTH));
     }
     return text.toString();
   }
@@ -80,36 +87,55 @@ final class Recommendations {
     switch (gap.kind()) {
       case MISSING_DEPENDENCY:
         return GapAnalysis.missingTool(gap)
-            .map(tool -> "list `" + tool + "` under Prerequisites, with how to install it, or use a tool"
-                + " every reader already has.")
-            .orElse("`" + subject + "` needs something the tutorial never asks the reader to install;"
-                + " list it under Prerequisites, with how to install it.");
+            .map(
+                tool ->
+                    "list `"
+                        + tool
+                        + "` under Prerequisites, with how to install it, or use a tool"
+                        + " every reader already has.")
+            .orElse(
+                "`"
+                    + subject
+                    + "` needs something the tutorial never asks the reader to install;"
+                    + " list it under Prerequisites, with how to install it.");
       case COMMAND_FAILURE:
-        return "`" + subject + "` fails when run as written"
+        return "`"
+            + subject
+            + "` fails when run as written"
             + failedCommand(gap).map(c -> " (exit " + c.exitCode() + ")").orElse("")
             + "; correct it, or state what must be in place before it runs.";
       case TIMEOUT:
-        return "`" + subject + "` runs longer than the learner's time limit for a step; say how long it"
+        return "`"
+            + subject
+            + "` runs longer than the learner's time limit for a step; say how long it"
             + " takes, make it non-interactive, or split it.";
       case AMBIGUOUS_INSTRUCTION:
         return gap.location().quote().isBlank()
             ? "say exactly what to do here: the command to run or the content of the file to write."
-            : "rewrite \"" + GapAnalysis.shorten(gap.location().quote(), 80) + "\" so it says exactly what to do:"
+            : "rewrite \""
+                + GapAnalysis.shorten(gap.location().quote(), 80)
+                + "\" so it says exactly what to do:"
                 + " the command to run or the content of the file to write.";
       case REPEATED_FAILURE:
-        return "this step kept failing (iterations " + iterations(gap) + "); state its expected result"
+        return "this step kept failing (iterations "
+            + iterations(gap)
+            + "); state its expected result"
             + " and everything that must be in place before it.";
       case MISSING_IMAGE:
         return "the image referenced here is missing; add it next to the tutorial or correct its"
             + " relative path.";
       default:
-        return "clarify this step: " + GapAnalysis.shorten(gap.problem(), 160) + ending(gap.problem());
+        return "clarify this step: "
+            + GapAnalysis.shorten(gap.problem(), 160)
+            + ending(gap.problem());
     }
   }
 
   private static String ending(String text) {
     String flat = text == null ? "" : text.strip();
-    return flat.endsWith(".") || flat.endsWith("…") || flat.endsWith("!") || flat.endsWith("?") ? "" : ".";
+    return flat.endsWith(".") || flat.endsWith("…") || flat.endsWith("!") || flat.endsWith("?")
+        ? ""
+        : ".";
   }
 
   private static Optional<CommandRecord> failedCommand(Gap gap) {

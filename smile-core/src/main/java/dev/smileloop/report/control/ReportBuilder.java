@@ -10,9 +10,9 @@ import dev.smileloop.report.entity.AuditTrail;
 import dev.smileloop.report.entity.CommandAudit;
 import dev.smileloop.report.entity.FileAudit;
 import dev.smileloop.report.entity.Gap;
-import dev.smileloop.report.entity.LlmCall;
 import dev.smileloop.report.entity.GapCounts;
 import dev.smileloop.report.entity.IterationAudit;
+import dev.smileloop.report.entity.LlmCall;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ReportSummary;
 import dev.smileloop.report.entity.Severity;
@@ -74,7 +74,8 @@ public final class ReportBuilder {
     return new Report(
         Report.SCHEMA_VERSION,
         now,
-        new ToolInfo(redactor.redact(tool.name()), redactor.redact(tool.version()), tool.informationUri()),
+        new ToolInfo(
+            redactor.redact(tool.name()), redactor.redact(tool.version()), tool.informationUri()),
         summary(run, tutorial, config, gaps, now),
         gaps,
         Recommendations.of(gaps),
@@ -83,7 +84,8 @@ public final class ReportBuilder {
         audit(run, locator, gapAnalysis, llmCalls));
   }
 
-  private ReportSummary summary(LoopRun run, Tutorial tutorial, SmileConfig config, List<Gap> gaps, Instant now) {
+  private ReportSummary summary(
+      LoopRun run, Tutorial tutorial, SmileConfig config, List<Gap> gaps, Instant now) {
     LoopState state = run.state();
     Instant started = state.startedAt();
     Instant ended = run.endedAt() != null ? run.endedAt() : now;
@@ -96,14 +98,19 @@ public final class ReportBuilder {
         state.status(),
         redactor.redact(state.reason()),
         run.iterationCount(),
-        state.maxIterations() > 0 ? state.maxIterations() : config == null ? 0 : config.maxIterations(),
+        state.maxIterations() > 0
+            ? state.maxIterations()
+            : config == null ? 0 : config.maxIterations(),
         started,
         ended,
         millis,
         redactor.redact(name),
         path,
         tutorialUri(tutorial, config, path),
-        new GapCounts(count(gaps, Severity.CRITICAL), count(gaps, Severity.MAJOR), count(gaps, Severity.MINOR)));
+        new GapCounts(
+            count(gaps, Severity.CRITICAL),
+            count(gaps, Severity.MAJOR),
+            count(gaps, Severity.MINOR)));
   }
 
   private static int count(List<Gap> gaps, Severity severity) {
@@ -121,7 +128,8 @@ public final class ReportBuilder {
   }
 
   /** The tutorial as the user named it: relative to the configuration's folder when inside it. */
-  private static String tutorialPath(LoopState state, Tutorial tutorial, SmileConfig config, String name) {
+  private static String tutorialPath(
+      LoopState state, Tutorial tutorial, SmileConfig config, String name) {
     Path path = tutorial == null ? null : tutorial.path();
     if (path == null) {
       return LoopRun.blank(state.tutorial()) ? name : state.tutorial();
@@ -172,29 +180,40 @@ public final class ReportBuilder {
             0,
             Event.LOOP_STARTED,
             redactor.redact(
-                "Tutorial " + Objects.requireNonNullElse(state.tutorial(), "(inline)")
-                    + (state.maxIterations() > 0 ? ", up to " + state.maxIterations() + " iterations" : ""))));
+                "Tutorial "
+                    + Objects.requireNonNullElse(state.tutorial(), "(inline)")
+                    + (state.maxIterations() > 0
+                        ? ", up to " + state.maxIterations() + " iterations"
+                        : ""))));
     Set<Integer> answered = new HashSet<>();
     for (IterationRecord record : run.iterations()) {
       int n = record.iteration();
       entries.add(new TimelineEntry(stamp.at(record.startedAt()), n, Event.ITERATION_STARTED, ""));
       StudentOutput out = record.studentOutput();
       if (out != null) {
-        entries.add(new TimelineEntry(stamp.at(run.reportedAt(record)), n, Event.STUDENT_REPORTED, studentDetail(out)));
-      }
-      run.answer(n).ifPresent(a -> {
-        answered.add(n);
         entries.add(
             new TimelineEntry(
-                stamp.at(a.timestamp() != null ? a.timestamp() : record.endedAt()), n, Event.MENTOR_ANSWERED,
-                redactor.redact(a.text().strip())));
-      });
+                stamp.at(run.reportedAt(record)), n, Event.STUDENT_REPORTED, studentDetail(out)));
+      }
+      run.answer(n)
+          .ifPresent(
+              a -> {
+                answered.add(n);
+                entries.add(
+                    new TimelineEntry(
+                        stamp.at(a.timestamp() != null ? a.timestamp() : record.endedAt()),
+                        n,
+                        Event.MENTOR_ANSWERED,
+                        redactor.redact(a.text().strip())));
+              });
     }
     for (LoopRun.Answer answer : run.answers()) {
       if (!answered.contains(answer.iteration())) {
         entries.add(
             new TimelineEntry(
-                stamp.at(answer.timestamp()), answer.iteration(), Event.MENTOR_ANSWERED,
+                stamp.at(answer.timestamp()),
+                answer.iteration(),
+                Event.MENTOR_ANSWERED,
                 redactor.redact(answer.text().strip())));
       }
     }
@@ -202,14 +221,17 @@ public final class ReportBuilder {
       String reason = LoopRun.blank(state.reason()) ? "" : ": " + state.reason().strip();
       entries.add(
           new TimelineEntry(
-              stamp.at(run.endedAt()), 0, Event.LOOP_ENDED,
+              stamp.at(run.endedAt()),
+              0,
+              Event.LOOP_ENDED,
               redactor.redact("Status " + state.status().wireName() + reason)));
     }
     return List.copyOf(entries);
   }
 
   private String studentDetail(StudentOutput out) {
-    StringBuilder detail = new StringBuilder(out.status() == null ? "unknown" : out.status().wireName());
+    StringBuilder detail =
+        new StringBuilder(out.status() == null ? "unknown" : out.status().wireName());
     if (!LoopRun.blank(out.currentStep())) {
       detail.append(" at \"").append(out.currentStep().strip()).append('"');
     }
@@ -220,7 +242,8 @@ public final class ReportBuilder {
     return redactor.redact(detail.toString());
   }
 
-  private AuditTrail audit(LoopRun run, TutorialLocator locator, GapAnalysis gapAnalysis, List<LlmCall> llmCalls) {
+  private AuditTrail audit(
+      LoopRun run, TutorialLocator locator, GapAnalysis gapAnalysis, List<LlmCall> llmCalls) {
     List<IterationAudit> iterations = new ArrayList<>();
     List<CommandAudit> commands = new ArrayList<>();
     List<FileAudit> files = new ArrayList<>();
@@ -237,8 +260,17 @@ public final class ReportBuilder {
         CommandRecord c = gapAnalysis.redacted(raw);
         commands.add(
             new CommandAudit(
-                commands.size() + 1, record.iteration(), at, Objects.requireNonNullElse(c.command(), ""), c.line(), c.step(), c.exitCode(),
-                c.durationMillis(), c.timedOut(), c.fromMentor(), c.outputExcerpt()));
+                commands.size() + 1,
+                record.iteration(),
+                at,
+                Objects.requireNonNullElse(c.command(), ""),
+                c.line(),
+                c.step(),
+                c.exitCode(),
+                c.durationMillis(),
+                c.timedOut(),
+                c.fromMentor(),
+                c.outputExcerpt()));
         if (raw.command() != null) {
           recorded.add(raw.command().strip());
         }
@@ -257,8 +289,17 @@ public final class ReportBuilder {
         int line = locator.find(listed).orElse(0);
         commands.add(
             new CommandAudit(
-                commands.size() + 1, record.iteration(), reported, redactor.redact(listed.strip()), line,
-                redactor.redact(locator.headingOf(line).orElse(null)), null, null, false, false, null));
+                commands.size() + 1,
+                record.iteration(),
+                reported,
+                redactor.redact(listed.strip()),
+                line,
+                redactor.redact(locator.headingOf(line).orElse(null)),
+                null,
+                null,
+                false,
+                false,
+                null));
       }
       for (String file : out.filesCreated()) {
         if (!LoopRun.blank(file)) {
@@ -269,15 +310,28 @@ public final class ReportBuilder {
     return new AuditTrail(iterations, commands, files, llmCalls);
   }
 
-  private IterationAudit iterationAudit(LoopRun run, IterationRecord record, GapAnalysis gapAnalysis) {
+  private IterationAudit iterationAudit(
+      LoopRun run, IterationRecord record, GapAnalysis gapAnalysis) {
     StudentOutput out = record.studentOutput();
     LoopRun.Answer answer = run.answer(record.iteration()).orElse(null);
     String mentorAnswer = answer == null ? null : redactor.redact(answer.text());
-    Instant answeredAt = answer == null ? null : answer.timestamp() != null ? answer.timestamp() : record.endedAt();
+    Instant answeredAt =
+        answer == null ? null : answer.timestamp() != null ? answer.timestamp() : record.endedAt();
     if (out == null) {
       return new IterationAudit(
-          record.iteration(), record.startedAt(), record.endedAt(), null, null, null, 0, null, null, null, null,
-          mentorAnswer, answeredAt);
+          record.iteration(),
+          record.startedAt(),
+          record.endedAt(),
+          null,
+          null,
+          null,
+          0,
+          null,
+          null,
+          null,
+          null,
+          mentorAnswer,
+          answeredAt);
     }
     TutorialLocation location =
         out.status() == StudentStatus.COMPLETED && out.location() == null

@@ -11,7 +11,8 @@ import java.net.URI;
 public final class ReportRenderer {
 
   /** The JSON Schema of {@link #json(Report)}, as a classpath resource name. */
-  public static final String JSON_SCHEMA_RESOURCE = "/dev/smileloop/report/smile-report.schema.json";
+  public static final String JSON_SCHEMA_RESOURCE =
+      "/dev/smileloop/report/smile-report.schema.json";
 
   private final URI sourceRoot;
 
@@ -26,7 +27,8 @@ public final class ReportRenderer {
    */
   public ReportRenderer(URI sourceRoot) {
     if (sourceRoot != null && !sourceRoot.isAbsolute()) {
-      throw new IllegalArgumentException("The SARIF source root must be an absolute URI: " + sourceRoot);
+      throw new IllegalArgumentException(
+          "The SARIF source root must be an absolute URI: " + sourceRoot);
     }
     this.sourceRoot = sourceRoot;
   }

@@ -36,7 +36,8 @@ final class ReportTexts {
     if (seconds < 3600) {
       return String.format(java.util.Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
     }
-    return String.format(java.util.Locale.ROOT, "%d h %02d min", seconds / 3600, (seconds % 3600) / 60);
+    return String.format(
+        java.util.Locale.ROOT, "%d h %02d min", seconds / 3600, (seconds % 3600) / 60);
   }
 
   /** Seconds with millisecond precision, as JUnit's {@code time} attributes want them. */

@@ -23,10 +23,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Writes the five report files of a finished loop into an output folder (SPEC section 7). Each
- * file is written to a temporary file beside it and moved into place atomically, so a reader never
- * sees half a report; a failed write is retried after a short pause; and when a file still cannot
- * be written, the Markdown report goes to standard output (SPEC E16), so the report is never lost.
+ * Writes the five report files of a finished loop into an output folder (SPEC section 7). Each file
+ * is written to a temporary file beside it and moved into place atomically, so a reader never sees
+ * half a report; a failed write is retried after a short pause; and when a file still cannot be
+ * written, the Markdown report goes to standard output (SPEC E16), so the report is never lost.
  */
 public final class ReportWriter {
 
@@ -42,7 +42,13 @@ public final class ReportWriter {
 
   /** A writer with the default builder and renderer, three attempts, printing to System.out. */
   public ReportWriter(Clock clock) {
-    this(new ReportBuilder(), new ReportRenderer(), clock, DEFAULT_ATTEMPTS, DEFAULT_PAUSE, () -> System.out);
+    this(
+        new ReportBuilder(),
+        new ReportRenderer(),
+        clock,
+        DEFAULT_ATTEMPTS,
+        DEFAULT_PAUSE,
+        () -> System.out);
   }
 
   /**
@@ -84,7 +90,8 @@ public final class ReportWriter {
         content = renderer.render(report, format);
       } catch (RuntimeException e) {
         // A renderer bug must not cost the other formats; it is reported like a failed write.
-        failures.add(new WriteResult.Failure(format, target, 0, "could not render: " + describe(e)));
+        failures.add(
+            new WriteResult.Failure(format, target, 0, "could not render: " + describe(e)));
         continue;
       }
       contents.put(format, content);
@@ -126,7 +133,8 @@ public final class ReportWriter {
       Files.writeString(temp, content, StandardCharsets.UTF_8);
       readableByAll(temp); // temporary files start private; a report is meant to be shared
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -137,7 +145,8 @@ public final class ReportWriter {
 
   private static void readableByAll(Path file) throws IOException {
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 
@@ -151,7 +160,8 @@ public final class ReportWriter {
     }
   }
 
-  private boolean printFallback(Path dir, Map<ReportFormat, String> contents, List<WriteResult.Failure> failures) {
+  private boolean printFallback(
+      Path dir, Map<ReportFormat, String> contents, List<WriteResult.Failure> failures) {
     String body = contents.get(ReportFormat.MARKDOWN);
     if (body == null) {
       body = contents.get(ReportFormat.JSON);
@@ -162,7 +172,12 @@ public final class ReportWriter {
     List<String> names = failures.stream().map(f -> f.format().fileName()).toList();
     PrintStream out = stdout.get();
     out.println(
-        "SMILE: could not write " + String.join(", ", names) + " to " + dir + " (" + failures.get(0).message()
+        "SMILE: could not write "
+            + String.join(", ", names)
+            + " to "
+            + dir
+            + " ("
+            + failures.get(0).message()
             + "); the report follows on standard output.");
     out.println(body.stripTrailing());
     out.println("SMILE: end of report.");

@@ -49,11 +49,13 @@ final class SarifReport {
     }
     driver.add("rules", rules);
 
-    JsonObjectBuilder run = Json.createObjectBuilder().add("tool", Json.createObjectBuilder().add("driver", driver));
+    JsonObjectBuilder run =
+        Json.createObjectBuilder().add("tool", Json.createObjectBuilder().add("driver", driver));
     if (sourceRoot != null) {
       run.add(
           "originalUriBaseIds",
-          Json.createObjectBuilder().add(SRCROOT, Json.createObjectBuilder().add("uri", directory(sourceRoot))));
+          Json.createObjectBuilder()
+              .add(SRCROOT, Json.createObjectBuilder().add("uri", directory(sourceRoot))));
     }
     run.add("invocations", Json.createArrayBuilder().add(invocation(s)));
     run.add(
@@ -79,7 +81,8 @@ final class SarifReport {
   }
 
   private static JsonObjectBuilder invocation(ReportSummary s) {
-    // The tool ran fine whenever the loop reached an end of its own: a gap is a finding, not a failure.
+    // The tool ran fine whenever the loop reached an end of its own: a gap is a finding, not a
+    // failure.
     JsonObjectBuilder invocation =
         Json.createObjectBuilder().add("executionSuccessful", s.status() != LoopStatus.ERROR);
     if (s.startedAt() != null) {
@@ -89,7 +92,9 @@ final class SarifReport {
       invocation.add("endTimeUtc", ReportTexts.iso(s.endedAt()));
     }
     JsonObjectBuilder properties =
-        Json.createObjectBuilder().add("loopStatus", s.status().wireName()).add("iterations", s.iterations());
+        Json.createObjectBuilder()
+            .add("loopStatus", s.status().wireName())
+            .add("iterations", s.iterations());
     put(properties, "reason", s.reason());
     put(properties, "loopId", s.loopId());
     return invocation.add("properties", properties);
@@ -102,9 +107,14 @@ final class SarifReport {
       region.add("snippet", text(gap.location().quote()));
     }
     JsonObjectBuilder physical =
-        Json.createObjectBuilder().add("artifactLocation", artifactLocation(s).add("index", 0)).add("region", region);
-    String message = gap.title() + ". " + gap.problem()
-        + (gap.hasLine() ? "" : " (The agent did not say where; shown at the first line.)");
+        Json.createObjectBuilder()
+            .add("artifactLocation", artifactLocation(s).add("index", 0))
+            .add("region", region);
+    String message =
+        gap.title()
+            + ". "
+            + gap.problem()
+            + (gap.hasLine() ? "" : " (The agent did not say where; shown at the first line.)");
     JsonObjectBuilder properties =
         Json.createObjectBuilder()
             .add("gapId", gap.id())
@@ -120,15 +130,20 @@ final class SarifReport {
         .add("kind", "fail")
         .add("level", gap.severity().sarifLevel())
         .add("message", text(message))
-        .add("locations", Json.createArrayBuilder().add(Json.createObjectBuilder().add("physicalLocation", physical)))
+        .add(
+            "locations",
+            Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("physicalLocation", physical)))
         .add("properties", properties);
   }
 
   private static String suggestion(Gap gap) {
     String suggestion = gap.suggestedFix() == null ? "" : gap.suggestedFix();
     if (!gap.fixCommands().isEmpty()) {
-      suggestion += (suggestion.isEmpty() ? "" : "\n") + "Commands after which the step passed: "
-          + String.join("; ", gap.fixCommands());
+      suggestion +=
+          (suggestion.isEmpty() ? "" : "\n")
+              + "Commands after which the step passed: "
+              + String.join("; ", gap.fixCommands());
     }
     return suggestion;
   }

@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks anything that looks like a credential before it reaches a report: well-known token
- * formats, values assigned to secret-sounding names, bearer headers, passwords in URLs, and the
- * values of this process's own environment variables whose names sound secret (so a key the
- * server holds never leaks through a tutorial command that echoes it). Tutorial output is
- * untrusted and reports are shared, so this errs towards masking too much.
+ * Masks anything that looks like a credential before it reaches a report: well-known token formats,
+ * values assigned to secret-sounding names, bearer headers, passwords in URLs, and the values of
+ * this process's own environment variables whose names sound secret (so a key the server holds
+ * never leaks through a tutorial command that echoes it). Tutorial output is untrusted and reports
+ * are shared, so this errs towards masking too much.
  */
 public final class SecretRedactor {
 
@@ -45,17 +45,20 @@ public final class SecretRedactor {
           // npm tokens.
           Pattern.compile("\\b(npm_)[A-Za-z0-9]{30,}"),
           // JSON Web Tokens: three base64url parts, the first a JSON header.
-          Pattern.compile("\\b(eyJ)[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]{5,}"));
+          Pattern.compile(
+              "\\b(eyJ)[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]{5,}"));
 
   private static final Pattern PRIVATE_KEY_BLOCK =
       Pattern.compile(
           "(-----BEGIN [A-Z ]*PRIVATE KEY-----)[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)");
 
   private static final Pattern AUTHORIZATION =
-      Pattern.compile("(?i)\\b((?:proxy-)?authorization\\s*[:=]\\s*(?:bearer|basic|token|digest)?\\s*)"
-          + "([^\\s\"',;]+)");
+      Pattern.compile(
+          "(?i)\\b((?:proxy-)?authorization\\s*[:=]\\s*(?:bearer|basic|token|digest)?\\s*)"
+              + "([^\\s\"',;]+)");
 
-  private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)([A-Za-z0-9_\\-.~+/]{8,}=*)");
+  private static final Pattern BEARER =
+      Pattern.compile("(?i)\\b(bearer\\s+)([A-Za-z0-9_\\-.~+/]{8,}=*)");
 
   private static final Pattern URL_PASSWORD =
       Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.\\-]*://[^\\s:/@]+:)([^\\s/@]+)(@)");
@@ -65,17 +68,21 @@ public final class SecretRedactor {
   // long run of letters (output, a generated summary) costs linear time, not quadratic.
   private static final Pattern SECRET_ASSIGNMENT =
       Pattern.compile(
-          "(?i)(?<![A-Za-z0-9_.\\-])([\"']?[A-Za-z0-9_.\\-]{0,64}" + SECRET_WORD
-              + "[A-Za-z0-9_.\\-]{0,64}[\"']?\\s*[:=]\\s*)" + VALUE);
+          "(?i)(?<![A-Za-z0-9_.\\-])([\"']?[A-Za-z0-9_.\\-]{0,64}"
+              + SECRET_WORD
+              + "[A-Za-z0-9_.\\-]{0,64}[\"']?\\s*[:=]\\s*)"
+              + VALUE);
 
   // FOO_KEY=..., export BAR_TOKEN=...: masked when the value looks random rather than like a path.
   private static final Pattern SECRET_VARIABLE =
       Pattern.compile(
-          "\\b([A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|PASSWORD|_PASS|_PWD|_CREDENTIALS?)\\s*[:=]\\s*)" + VALUE);
+          "\\b([A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|PASSWORD|_PASS|_PWD|_CREDENTIALS?)\\s*[:=]\\s*)"
+              + VALUE);
 
   private static final Pattern SECRET_ENV_NAME =
-      Pattern.compile("(?i).*(token|secret|passw|passphrase|api_?key|access_?key|private_?key"
-          + "|credential|(^|_)key($|_)|(^|_)auth($|_)).*");
+      Pattern.compile(
+          "(?i).*(token|secret|passw|passphrase|api_?key|access_?key|private_?key"
+              + "|credential|(^|_)key($|_)|(^|_)auth($|_)).*");
 
   private static final int MIN_ENV_VALUE_LENGTH = 6;
 
@@ -110,9 +117,9 @@ public final class SecretRedactor {
   }
 
   /**
-   * The longest text a report keeps whole. Longer ones (a 5 MB command output, a huge summary)
-   * keep their head and tail around a marker: a report is read by people, and every format
-   * repeats texts, so unbounded ones would make reports of hundreds of megabytes.
+   * The longest text a report keeps whole. Longer ones (a 5 MB command output, a huge summary) keep
+   * their head and tail around a marker: a report is read by people, and every format repeats
+   * texts, so unbounded ones would make reports of hundreds of megabytes.
    */
   public static final int MAX_TEXT = 16 * 1024;
 
@@ -123,9 +130,12 @@ public final class SecretRedactor {
     }
     if (text.length() > MAX_TEXT) {
       int keep = MAX_TEXT / 2;
-      // Each part is redacted on its own; a secret cut in two at the marker loses its middle anyway.
+      // Each part is redacted on its own; a secret cut in two at the marker loses its middle
+      // anyway.
       return redactWhole(text.substring(0, keep))
-          + "\n… [" + (text.length() - 2 * keep) + " characters cut] …\n"
+          + "\n… ["
+          + (text.length() - 2 * keep)
+          + " characters cut] …\n"
           + redactWhole(text.substring(text.length() - keep));
     }
     return redactWhole(text);
@@ -136,7 +146,8 @@ public final class SecretRedactor {
     for (String secret : knownSecrets) {
       result = result.replace(secret, MASK);
     }
-    result = PRIVATE_KEY_BLOCK.matcher(result).replaceAll(m -> quote(m.group(1) + MASK + m.group(2)));
+    result =
+        PRIVATE_KEY_BLOCK.matcher(result).replaceAll(m -> quote(m.group(1) + MASK + m.group(2)));
     for (Pattern token : TOKENS) {
       result = token.matcher(result).replaceAll(m -> quote(m.group(1) + MASK));
     }
@@ -147,7 +158,8 @@ public final class SecretRedactor {
     result =
         SECRET_VARIABLE
             .matcher(result)
-            .replaceAll(m -> quote(looksRandom(unquoted(m.group(2))) ? m.group(1) + MASK : m.group()));
+            .replaceAll(
+                m -> quote(looksRandom(unquoted(m.group(2))) ? m.group(1) + MASK : m.group()));
     return result;
   }
 
@@ -169,7 +181,8 @@ public final class SecretRedactor {
 
   private static String unquoted(String value) {
     if (value.length() >= 2
-        && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+        && (value.startsWith("\"") && value.endsWith("\"")
+            || value.startsWith("'") && value.endsWith("'"))) {
       return value.substring(1, value.length() - 1);
     }
     return value;
@@ -180,8 +193,8 @@ public final class SecretRedactor {
   }
 
   /**
-   * A value that looks machine-made rather than a path, a word or a reference to another
-   * variable: long, mixing letters and digits, with high character entropy.
+   * A value that looks machine-made rather than a path, a word or a reference to another variable:
+   * long, mixing letters and digits, with high character entropy.
    */
   static boolean looksRandom(String value) {
     // Paths and references to other variables are not secrets, however random they look.

@@ -37,7 +37,8 @@ final class StepAnalysis {
   private final GapAnalysis gapAnalysis;
   private final SecretRedactor redactor;
 
-  StepAnalysis(LoopRun run, TutorialLocator locator, GapAnalysis gapAnalysis, SecretRedactor redactor) {
+  StepAnalysis(
+      LoopRun run, TutorialLocator locator, GapAnalysis gapAnalysis, SecretRedactor redactor) {
     this.run = run;
     this.locator = locator;
     this.gapAnalysis = gapAnalysis;
@@ -67,7 +68,8 @@ final class StepAnalysis {
         continue;
       }
       for (CommandRecord c : out.commands()) {
-        String heading = !LoopRun.blank(c.step()) ? c.step() : locator.headingOf(c.line()).orElse(null);
+        String heading =
+            !LoopRun.blank(c.step()) ? c.step() : locator.headingOf(c.line()).orElse(null);
         Step step = step(steps, heading, c.line());
         if (step != null) {
           step.millis += Math.max(0, c.durationMillis());
@@ -109,23 +111,32 @@ final class StepAnalysis {
     for (Step step : ordered(steps)) {
       if (failed(step)) {
         results.add(result(step, Outcome.FAILED, failureMessage(step)));
-      } else if (ERROR_ENDINGS.contains(status) && current != null && key(step.heading).equals(key(current))) {
+      } else if (ERROR_ENDINGS.contains(status)
+          && current != null
+          && key(step.heading).equals(key(current))) {
         results.add(result(step, Outcome.ERROR, endingMessage()));
         errorPlaced = true;
       } else {
         results.add(result(step, Outcome.PASSED, null));
       }
     }
-    boolean currentFailed = current != null && steps.containsKey(key(current)) && failed(steps.get(key(current)));
+    boolean currentFailed =
+        current != null && steps.containsKey(key(current)) && failed(steps.get(key(current)));
     if (ERROR_ENDINGS.contains(status) && !errorPlaced && !currentFailed && !anyFailed) {
       results.add(new StepResult(LOOP_STEP, 0, Outcome.ERROR, 0, List.of(), endingMessage()));
     }
     if (status != LoopStatus.COMPLETED && status.isTerminal()) {
       for (TutorialLocator.Heading heading : locator.headings()) {
-        if (heading.level() >= 2 && heading.line() > furthest && !steps.containsKey(key(heading.text()))) {
+        if (heading.level() >= 2
+            && heading.line() > furthest
+            && !steps.containsKey(key(heading.text()))) {
           results.add(
               new StepResult(
-                  redactor.redact(heading.text()), heading.line(), Outcome.SKIPPED, 0, List.of(),
+                  redactor.redact(heading.text()),
+                  heading.line(),
+                  Outcome.SKIPPED,
+                  0,
+                  List.of(),
                   "Not reached: the loop ended with status " + status.wireName() + "."));
         }
       }
@@ -151,14 +162,24 @@ final class StepAnalysis {
     List<String> parts =
         step.gaps.stream()
             .filter(g -> g.severity() != Severity.MINOR)
-            .map(g -> g.id() + " (" + g.severity().wireName() + ", " + g.kind().wireName() + "): " + g.title())
+            .map(
+                g ->
+                    g.id()
+                        + " ("
+                        + g.severity().wireName()
+                        + ", "
+                        + g.kind().wireName()
+                        + "): "
+                        + g.title())
             .toList();
     return String.join("; ", parts);
   }
 
   private String endingMessage() {
     String reason = run.state().reason();
-    return "The loop ended with status " + run.state().status().wireName() + " on this step"
+    return "The loop ended with status "
+        + run.state().status().wireName()
+        + " on this step"
         + (LoopRun.blank(reason) ? "." : ": " + reason.strip());
   }
 
@@ -178,7 +199,9 @@ final class StepAnalysis {
       for (int c = commands.size() - 1; c >= 0; c--) {
         CommandRecord command = commands.get(c);
         String heading =
-            !LoopRun.blank(command.step()) ? command.step() : locator.headingOf(command.line()).orElse(null);
+            !LoopRun.blank(command.step())
+                ? command.step()
+                : locator.headingOf(command.line()).orElse(null);
         if (heading != null) {
           return heading;
         }
@@ -193,7 +216,8 @@ final class StepAnalysis {
       return null;
     }
     Step step =
-        steps.computeIfAbsent(key(heading), k -> new Step(heading.strip(), headingLine(heading, line), steps.size()));
+        steps.computeIfAbsent(
+            key(heading), k -> new Step(heading.strip(), headingLine(heading, line), steps.size()));
     if (step.line == 0) {
       step.line = headingLine(heading, line);
     }
@@ -209,7 +233,8 @@ final class StepAnalysis {
   private static List<Step> ordered(Map<String, Step> steps) {
     List<Step> list = new ArrayList<>(steps.values());
     list.sort(
-        Comparator.comparingInt((Step s) -> s.line > 0 ? s.line : Integer.MAX_VALUE).thenComparingInt(s -> s.seen));
+        Comparator.comparingInt((Step s) -> s.line > 0 ? s.line : Integer.MAX_VALUE)
+            .thenComparingInt(s -> s.seen));
     return list;
   }
 

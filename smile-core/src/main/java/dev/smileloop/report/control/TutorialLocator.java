@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class TutorialLocator {
 
-  private static final Pattern ATX_HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?[ \\t]*#*[ \\t]*$");
+  private static final Pattern ATX_HEADING =
+      Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?[ \\t]*#*[ \\t]*$");
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
   private static final int MIN_NEEDLE = 3;
 
@@ -78,7 +79,8 @@ final class TutorialLocator {
     if (text == null) {
       return Optional.empty();
     }
-    String needle = text.lines().map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse("");
+    String needle =
+        text.lines().map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse("");
     needle = needle.replaceFirst("^\\$\\s+", "");
     if (needle.length() < MIN_NEEDLE) {
       return Optional.empty();

@@ -3,8 +3,8 @@ package dev.smileloop.report.entity;
 import java.util.List;
 
 /**
- * Everything the loop did that can be checked afterwards: its iterations, every command, every
- * file created and every LLM call.
+ * Everything the loop did that can be checked afterwards: its iterations, every command, every file
+ * created and every LLM call.
  */
 public record AuditTrail(
     List<IterationAudit> iterations,

@@ -43,9 +43,10 @@ public enum ReportFormat {
     String wanted = value.trim().toLowerCase(Locale.ROOT);
     return Arrays.stream(values())
         .filter(
-            f -> f.wireName.equals(wanted)
-                || f.name().toLowerCase(Locale.ROOT).equals(wanted)
-                || f.fileName.equals(wanted))
+            f ->
+                f.wireName.equals(wanted)
+                    || f.name().toLowerCase(Locale.ROOT).equals(wanted)
+                    || f.fileName.equals(wanted))
         .findFirst();
   }
 }

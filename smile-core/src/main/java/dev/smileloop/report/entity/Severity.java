@@ -3,9 +3,9 @@ package dev.smileloop.report.entity;
 import java.util.Locale;
 
 /**
- * How badly a gap hurts a reader: the Student could not go on at all ({@code critical}), needed
- * the Mentor ({@code major}), or got past it alone ({@code minor}). Declared most severe first,
- * so the natural order is the order of priority.
+ * How badly a gap hurts a reader: the Student could not go on at all ({@code critical}), needed the
+ * Mentor ({@code major}), or got past it alone ({@code minor}). Declared most severe first, so the
+ * natural order is the order of priority.
  */
 public enum Severity {
   CRITICAL("error"),

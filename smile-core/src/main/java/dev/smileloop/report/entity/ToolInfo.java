@@ -10,8 +10,8 @@ public record ToolInfo(String name, String version, String informationUri) {
   public static final String NAME = "SMILE Loop";
 
   /**
-   * This build's version, read from the Maven metadata packaged in the jar; "dev" when running
-   * from classes (tests, IDE), where no such metadata exists.
+   * This build's version, read from the Maven metadata packaged in the jar; "dev" when running from
+   * classes (tests, IDE), where no such metadata exists.
    */
   public static ToolInfo current() {
     String resource = "/META-INF/maven/dev.smileloop/smile-core/pom.properties";

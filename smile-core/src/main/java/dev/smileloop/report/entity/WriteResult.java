@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What writing a report did: the files written (by format, in format order), the formats that
- * could not be written after every attempt, and whether the Markdown report went to standard
- * output instead, so it was not lost.
+ * What writing a report did: the files written (by format, in format order), the formats that could
+ * not be written after every attempt, and whether the Markdown report went to standard output
+ * instead, so it was not lost.
  */
 public record WriteResult(
     Report report,

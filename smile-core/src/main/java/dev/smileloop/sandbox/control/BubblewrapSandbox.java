@@ -11,9 +11,9 @@ import java.util.List;
  * Runs the shell under bubblewrap: the whole system read-only, a private {@code /tmp}, the
  * workspace writable at {@code /tmp/smile/work}, the tutorial's folder read-only at {@code
  * /tmp/smile/tutorial}, the server user's home hidden, its own PID, IPC and network namespaces
- * (loopback only unless the network is shared). Mounts go under a tmpfs because a read-only
- * {@code /} admits no new top-level mount points. {@code --die-with-parent} ties every process in
- * the sandbox to the bwrap process, so killing that one ends them all.
+ * (loopback only unless the network is shared). Mounts go under a tmpfs because a read-only {@code
+ * /} admits no new top-level mount points. {@code --die-with-parent} ties every process in the
+ * sandbox to the bwrap process, so killing that one ends them all.
  */
 public final class BubblewrapSandbox implements Sandbox {
 
@@ -41,7 +41,9 @@ public final class BubblewrapSandbox implements Sandbox {
 
   @Override
   public SandboxPaths paths(Workspace workspace) {
-    return hasTutorialFolder(workspace) ? PATHS : new SandboxPaths(PATHS.work(), PATHS.logs(), null);
+    return hasTutorialFolder(workspace)
+        ? PATHS
+        : new SandboxPaths(PATHS.work(), PATHS.logs(), null);
   }
 
   @Override
@@ -73,9 +75,7 @@ public final class BubblewrapSandbox implements Sandbox {
     return builder;
   }
 
-  /**
-   * Keys and tokens live in the server user's home; an empty read-only folder stands in for it.
-   */
+  /** Keys and tokens live in the server user's home; an empty read-only folder stands in for it. */
   private static void hideHome(List<String> command) {
     String home = System.getProperty("user.home", "");
     if (home.isEmpty() || "/".equals(home) || !Files.isDirectory(Path.of(home))) {

@@ -3,8 +3,8 @@ package dev.smileloop.sandbox.control;
 import java.util.Map;
 
 /**
- * The environment tutorial commands start with. Deliberately minimal: the server's own
- * environment may hold tokens and keys, and none of it must reach a tutorial.
+ * The environment tutorial commands start with. Deliberately minimal: the server's own environment
+ * may hold tokens and keys, and none of it must reach a tutorial.
  */
 final class CleanEnvironment {
 

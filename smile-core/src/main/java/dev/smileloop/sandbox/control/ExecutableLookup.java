@@ -10,9 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds executables on a {@code PATH}, the way a shell would. Injectable so that tests can
- * simulate a machine without a tool and so that the learner asks what the sandbox, not the
- * server, can run.
+ * Finds executables on a {@code PATH}, the way a shell would. Injectable so that tests can simulate
+ * a machine without a tool and so that the learner asks what the sandbox, not the server, can run.
  */
 public final class ExecutableLookup {
 

@@ -4,10 +4,10 @@ import dev.smileloop.sandbox.entity.SandboxPaths;
 import dev.smileloop.sandbox.entity.Workspace;
 
 /**
- * No isolation: the shell runs on the host with the server's rights, only starting in the
- * workspace with a clean environment. Used only when the user opted in with {@code
- * container.allowUnsandboxed}. Processes that detach from the shell (double fork, setsid) cannot
- * be tracked here and may outlive the attempt.
+ * No isolation: the shell runs on the host with the server's rights, only starting in the workspace
+ * with a clean environment. Used only when the user opted in with {@code
+ * container.allowUnsandboxed}. Processes that detach from the shell (double fork, setsid) cannot be
+ * tracked here and may outlive the attempt.
  */
 public final class HostSandbox implements Sandbox {
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where tutorial commands run. An implementation decides how a shell for a workspace is started
- * and where the workspace appears to it; {@link ShellSession} drives that shell.
+ * Where tutorial commands run. An implementation decides how a shell for a workspace is started and
+ * where the workspace appears to it; {@link ShellSession} drives that shell.
  */
 public interface Sandbox {
 
@@ -23,8 +23,8 @@ public interface Sandbox {
   SandboxPaths paths(Workspace workspace);
 
   /**
-   * A builder for {@code bash --noprofile --norc} in this sandbox, starting in the workspace with
-   * a clean environment; not started yet.
+   * A builder for {@code bash --noprofile --norc} in this sandbox, starting in the workspace with a
+   * clean environment; not started yet.
    */
   ProcessBuilder shell(Workspace workspace);
 

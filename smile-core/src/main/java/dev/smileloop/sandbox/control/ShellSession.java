@@ -25,29 +25,29 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 /**
- * One terminal: a single {@code bash} process in a sandbox, fed one command after another, so
- * that {@code cd}, {@code export}, variables and functions carry over as they would for a person.
+ * One terminal: a single {@code bash} process in a sandbox, fed one command after another, so that
+ * {@code cd}, {@code export}, variables and functions carry over as they would for a person.
  *
- * <p>Protocol. Each command is sent on the shell's stdin as one short line that stores the text
- * in a variable and {@code eval}s it in the shell's own context, with stdin from {@code /dev/null}
- * and stdout and stderr appended to {@code logs/session.log} (both opened once per shell, on
- * descriptors bash picks above 9); then the shell prints {@code <token>
- * <n> <status> <directory>} on its own stdout, which only this class reads. The token is random
- * per session, so nothing a command prints can pass for a reply. The session log is a transcript
- * ({@code $ command} followed by its output); a command's output is the part of the log written
- * between its header and its reply, so output of a background job started earlier may show up
- * there, as it would in a terminal. Appending to one file and passing the text inline avoid a
- * file creation per command, which costs more than the command itself on some file systems.
+ * <p>Protocol. Each command is sent on the shell's stdin as one short line that stores the text in
+ * a variable and {@code eval}s it in the shell's own context, with stdin from {@code /dev/null} and
+ * stdout and stderr appended to {@code logs/session.log} (both opened once per shell, on
+ * descriptors bash picks above 9); then the shell prints {@code <token> <n> <status> <directory>}
+ * on its own stdout, which only this class reads. The token is random per session, so nothing a
+ * command prints can pass for a reply. The session log is a transcript ({@code $ command} followed
+ * by its output); a command's output is the part of the log written between its header and its
+ * reply, so output of a background job started earlier may show up there, as it would in a
+ * terminal. Appending to one file and passing the text inline avoid a file creation per command,
+ * which costs more than the command itself on some file systems.
  *
  * <p>A command that ends the shell ({@code exit}, a failure under {@code set -e}) is reported with
  * the shell's exit status; a command that outlives its timeout has its whole process tree killed.
- * Either way the next command gets a fresh shell in the last known working directory, without
- * the variables and functions of the old one. An interrupted caller gets every process killed
- * and an {@link InterruptedException}.
+ * Either way the next command gets a fresh shell in the last known working directory, without the
+ * variables and functions of the old one. An interrupted caller gets every process killed and an
+ * {@link InterruptedException}.
  *
  * <p>Replies are awaited by polling the pipe and parking in short, then growing steps: no extra
- * thread, prompt reaction to interrupts, and little latency for quick commands.
- * Not thread-safe: one caller drives a session.
+ * thread, prompt reaction to interrupts, and little latency for quick commands. Not thread-safe:
+ * one caller drives a session.
  */
 public final class ShellSession implements AutoCloseable {
 
@@ -58,8 +58,7 @@ public final class ShellSession implements AutoCloseable {
   private static final String RUN =
       "builtin eval \"$__smile_c\" >&$__smile_o 2>&1 <&$__smile_i;"
           + " builtin echo \"$__smile_t $__smile_n $? $PWD\"";
-  private static final Pattern SHELL_PREFIX =
-      Pattern.compile("(?m)^bash: (?:eval: )?line \\d+: ");
+  private static final Pattern SHELL_PREFIX = Pattern.compile("(?m)^bash: (?:eval: )?line \\d+: ");
 
   private final Sandbox sandbox;
   private final Workspace workspace;
@@ -121,8 +120,7 @@ public final class ShellSession implements AutoCloseable {
   }
 
   /**
-   * Runs one command (any bash text, also several lines) and waits for it at most {@code
-   * timeout}.
+   * Runs one command (any bash text, also several lines) and waits for it at most {@code timeout}.
    */
   public CommandResult run(String command, Duration timeout)
       throws IOException, InterruptedException {
@@ -145,7 +143,8 @@ public final class ShellSession implements AutoCloseable {
     switch (reply.kind()) {
       case DONE:
         directory = reply.directory();
-        return new CommandResult(command, reply.status(), excerpt(from), millis, false, false, directory);
+        return new CommandResult(
+            command, reply.status(), excerpt(from), millis, false, false, directory);
       case TIMED_OUT:
         destroy();
         return new CommandResult(
@@ -199,7 +198,9 @@ public final class ShellSession implements AutoCloseable {
           "The "
               + sandbox.description()
               + " did not start a shell"
-              + (reply.kind() == Reply.Kind.TIMED_OUT ? " within " + START_TIMEOUT.toSeconds() + " s" : "")
+              + (reply.kind() == Reply.Kind.TIMED_OUT
+                  ? " within " + START_TIMEOUT.toSeconds() + " s"
+                  : "")
               + ": "
               + firstLines(errors));
     }
@@ -241,7 +242,8 @@ public final class ShellSession implements AutoCloseable {
       }
       if (Thread.interrupted()) {
         destroy();
-        throw new InterruptedException("interrupted while a tutorial command ran; its shell was killed");
+        throw new InterruptedException(
+            "interrupted while a tutorial command ran; its shell was killed");
       }
       long now = System.nanoTime();
       if (now - deadline >= 0) {
@@ -335,8 +337,8 @@ public final class ShellSession implements AutoCloseable {
 
   /**
    * Kills the shell and everything it started. Each process's children are listed before it is
-   * killed, so orphans are still found; with bubblewrap, killing the first process already ends
-   * the sandbox's whole PID namespace.
+   * killed, so orphans are still found; with bubblewrap, killing the first process already ends the
+   * sandbox's whole PID namespace.
    */
   private void destroy() {
     Process ended = process;

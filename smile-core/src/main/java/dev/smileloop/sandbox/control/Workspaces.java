@@ -42,8 +42,8 @@ public final class Workspaces {
   }
 
   /**
-   * Removes the workspace after an attempt unless the settings keep it: a successful one only
-   * with {@code keepOnSuccess}, a failed one unless {@code keepOnFailure} is off.
+   * Removes the workspace after an attempt unless the settings keep it: a successful one only with
+   * {@code keepOnSuccess}, a failed one unless {@code keepOnFailure} is off.
    *
    * @return whether the workspace was kept
    */

@@ -31,8 +31,8 @@ import java.util.Locale;
  *     -Dexec.mainClass=dev.smileloop.learner.bench.LearnerOverheadBenchmark [-Dexec.args="ROUNDS"]
  * </pre>
  *
- * <p>Two generated tutorials: (a) 50 quick, typical commands (folders, files, text tools) and
- * (b) three {@code sleep 2}. Each round runs, in alternating order, the plain script ({@code bash
+ * <p>Two generated tutorials: (a) 50 quick, typical commands (folders, files, text tools) and (b)
+ * three {@code sleep 2}. Each round runs, in alternating order, the plain script ({@code bash
  * script.sh} in a fresh folder, output to a file), the learner (a whole {@link BuiltinStudent}
  * attempt in the bubblewrap sandbox), and the learner's fixed cost: an attempt on a tutorial
  * without commands (parse, workspace, sandbox and shell start, clean-up) plus, separately, just
@@ -52,8 +52,11 @@ public final class LearnerOverheadBenchmark {
       SmileConfig config = config(root);
       Sandbox sandbox = Sandbox.forConfig(config);
       BuiltinStudent student = new BuiltinStudent(root.resolve("work"), sandbox, Clock.systemUTC());
-      Workload quick = new Workload("(a) " + QUICK_COMMANDS + " quick commands", quickCommands(), rounds);
-      Workload slow = new Workload("(b) 3 x sleep 2", List.of("sleep 2", "sleep 2", "sleep 2"), Math.max(3, rounds / 2));
+      Workload quick =
+          new Workload("(a) " + QUICK_COMMANDS + " quick commands", quickCommands(), rounds);
+      Workload slow =
+          new Workload(
+              "(b) 3 x sleep 2", List.of("sleep 2", "sleep 2", "sleep 2"), Math.max(3, rounds / 2));
       Fixed fixed = new Fixed();
       for (Workload workload : List.of(quick, slow)) {
         for (int round = -2; round < workload.rounds; round++) {
@@ -91,7 +94,8 @@ public final class LearnerOverheadBenchmark {
     };
     List<String> commands = new ArrayList<>();
     for (int i = 0; i < QUICK_COMMANDS; i++) {
-      commands.add(String.format(Locale.ROOT, templates[i % templates.length], i / templates.length));
+      commands.add(
+          String.format(Locale.ROOT, templates[i % templates.length], i / templates.length));
     }
     return commands;
   }
@@ -99,16 +103,25 @@ public final class LearnerOverheadBenchmark {
   private static SmileConfig config(Path root) {
     SmileConfig defaults = SmileConfig.defaults(root);
     return new SmileConfig(
-        root, defaults.tutorial(), LlmProvider.BUILTIN, 1, 600, defaults.containerImage(),
-        new StudentBehavior(3, true, true, true, true, 60, Patience.LOW), ContainerSettings.defaults(),
-        defaults.stateFile(), defaults.outputDir());
+        root,
+        defaults.tutorial(),
+        LlmProvider.BUILTIN,
+        1,
+        600,
+        defaults.containerImage(),
+        new StudentBehavior(3, true, true, true, true, 60, Patience.LOW),
+        ContainerSettings.defaults(),
+        defaults.stateFile(),
+        defaults.outputDir());
   }
 
   private static Tutorial tutorial(String name, List<String> commands) {
     StringBuilder markdown = new StringBuilder("# ").append(name).append("\n");
     for (int i = 0; i < commands.size(); i += 10) {
       markdown.append("\n## Step ").append(i / 10 + 1).append("\n\n```bash\n");
-      commands.subList(i, Math.min(i + 10, commands.size())).forEach(c -> markdown.append(c).append('\n'));
+      commands
+          .subList(i, Math.min(i + 10, commands.size()))
+          .forEach(c -> markdown.append(c).append('\n'));
       markdown.append("```\n");
     }
     return new Tutorial(name, null, null, markdown.toString());
@@ -130,9 +143,14 @@ public final class LearnerOverheadBenchmark {
 
     void plain(Path root, boolean measured) throws IOException, InterruptedException {
       Path folder = Files.createDirectories(root.resolve("plain-" + (++runs)));
-      Path script = Files.writeString(root.resolve("script-" + runs + ".sh"), String.join("\n", commands) + "\n");
-      ProcessBuilder bash = new ProcessBuilder("bash", "--noprofile", "--norc", script.toString()).directory(folder.toFile());
-      bash.redirectErrorStream(true).redirectOutput(root.resolve("plain-" + runs + ".log").toFile());
+      Path script =
+          Files.writeString(
+              root.resolve("script-" + runs + ".sh"), String.join("\n", commands) + "\n");
+      ProcessBuilder bash =
+          new ProcessBuilder("bash", "--noprofile", "--norc", script.toString())
+              .directory(folder.toFile());
+      bash.redirectErrorStream(true)
+          .redirectOutput(root.resolve("plain-" + runs + ".log").toFile());
       long start = System.nanoTime();
       int exit = bash.start().waitFor();
       double millis = (System.nanoTime() - start) / 1e6;
@@ -144,12 +162,15 @@ public final class LearnerOverheadBenchmark {
       }
     }
 
-    void learner(BuiltinStudent student, SmileConfig config, Path root, boolean measured) throws Exception {
+    void learner(BuiltinStudent student, SmileConfig config, Path root, boolean measured)
+        throws Exception {
       Tutorial tutorial = tutorial(name, commands);
       long start = System.nanoTime();
-      StudentOutput output = student.attempt(new StudentTask("bench", ++runs, tutorial, config, List.of(), r -> {}));
+      StudentOutput output =
+          student.attempt(new StudentTask("bench", ++runs, tutorial, config, List.of(), r -> {}));
       double millis = (System.nanoTime() - start) / 1e6;
-      if (output.status() != StudentStatus.COMPLETED || output.commands().size() != commands.size()) {
+      if (output.status() != StudentStatus.COMPLETED
+          || output.commands().size() != commands.size()) {
         throw new IllegalStateException("the learner did not complete: " + output);
       }
       if (measured) {
@@ -163,7 +184,9 @@ public final class LearnerOverheadBenchmark {
     final List<Double> shellMillis = new ArrayList<>();
     private int runs;
 
-    void measure(BuiltinStudent student, Sandbox sandbox, SmileConfig config, Path root, boolean measured) throws Exception {
+    void measure(
+        BuiltinStudent student, Sandbox sandbox, SmileConfig config, Path root, boolean measured)
+        throws Exception {
       Tutorial empty = new Tutorial("empty", null, null, "# Nothing to run\n\nJust text.\n");
       long start = System.nanoTime();
       student.attempt(new StudentTask("fixed", ++runs, empty, config, List.of(), r -> {}));
@@ -192,8 +215,11 @@ public final class LearnerOverheadBenchmark {
     System.out.printf(
         Locale.ROOT,
         "Sandbox: %s; %d CPUs; Java %s; medians in ms%n%n",
-        sandbox.description(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    System.out.println("| workload | rounds | plain bash | learner | learner - fixed | ratio learner/plain | net ratio (learner - fixed)/plain | per-command overhead |");
+        sandbox.description(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+    System.out.println(
+        "| workload | rounds | plain bash | learner | learner - fixed | ratio learner/plain | net ratio (learner - fixed)/plain | per-command overhead |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (Workload w : workloads) {
       double plain = median(w.plainMillis);
@@ -202,14 +228,21 @@ public final class LearnerOverheadBenchmark {
       System.out.printf(
           Locale.ROOT,
           "| %s | %d | %.1f | %.1f | %.1f | %.2fx | %.2fx | %.3f ms |%n",
-          w.name, w.plainMillis.size(), plain, learner, net, learner / plain, net / plain,
+          w.name,
+          w.plainMillis.size(),
+          plain,
+          learner,
+          net,
+          learner / plain,
+          net / plain,
           (net - plain) / w.commands.size());
     }
     System.out.printf(
         Locale.ROOT,
         "%nFixed cost per attempt: %.1f ms (parse, workspace, sandbox and shell start, clean-up);"
             + " sandboxed shell start and stop alone: %.1f ms.%n",
-        fixedAttempt, median(fixed.shellMillis));
+        fixedAttempt,
+        median(fixed.shellMillis));
     System.out.println("Raw samples (ms):");
     for (Workload w : workloads) {
       System.out.println("  " + w.name + " plain   " + format(w.plainMillis));
@@ -220,6 +253,7 @@ public final class LearnerOverheadBenchmark {
   }
 
   private static String format(List<Double> values) {
-    return Arrays.toString(values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toArray());
+    return Arrays.toString(
+        values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toArray());
   }
 }

@@ -16,7 +16,10 @@ class AmbiguityDetectorTest {
 
   private List<VagueInstruction> vague(String markdown) {
     TutorialStructure structure = parser.parse(markdown);
-    return structure.steps().stream().map(AmbiguityDetector::find).flatMap(Optional::stream).toList();
+    return structure.steps().stream()
+        .map(AmbiguityDetector::find)
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   @Test
@@ -33,15 +36,21 @@ class AmbiguityDetectorTest {
 
   @Test
   void obligationPhrasingsCountAsActions() {
-    assertEquals(1, vague("# T\n## Config\nYou will need to configure the proxy accordingly.\n").size());
+    assertEquals(
+        1, vague("# T\n## Config\nYou will need to configure the proxy accordingly.\n").size());
   }
 
   @Test
   void concreteStepsAreNotVague() {
-    assertTrue(vague("# T\n## Step\nSet whatever you need with `export X=1`.\n").isEmpty(), "inline code is concrete");
-    assertTrue(vague("# T\n## Step\nConfigure as needed:\n```bash\nexport X=1\n```\n").isEmpty(), "a block is concrete");
+    assertTrue(
+        vague("# T\n## Step\nSet whatever you need with `export X=1`.\n").isEmpty(),
+        "inline code is concrete");
+    assertTrue(
+        vague("# T\n## Step\nConfigure as needed:\n```bash\nexport X=1\n```\n").isEmpty(),
+        "a block is concrete");
     assertTrue(vague("# T\n## Step\nThe server starts as needed.\n").isEmpty(), "no action asked");
-    assertTrue(vague("# T\n## Step\nCreate the folder for the output.\n").isEmpty(), "nothing vague");
+    assertTrue(
+        vague("# T\n## Step\nCreate the folder for the output.\n").isEmpty(), "nothing vague");
   }
 
   @Test

@@ -47,14 +47,22 @@ class BuiltinStudentTest {
     return attempt(tutorial, behavior, List.of(), ContainerSettings.defaults());
   }
 
-  private StudentOutput attempt(Tutorial tutorial, StudentBehavior behavior, List<MentorNote> notes) throws Exception {
+  private StudentOutput attempt(Tutorial tutorial, StudentBehavior behavior, List<MentorNote> notes)
+      throws Exception {
     return attempt(tutorial, behavior, notes, ContainerSettings.defaults());
   }
 
   private StudentOutput attempt(
-      Tutorial tutorial, StudentBehavior behavior, List<MentorNote> notes, ContainerSettings container) throws Exception {
-    BuiltinStudent student = new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
-    return student.attempt(new StudentTask("loop", 1, tutorial, config(temp, behavior, container), notes, record -> {}));
+      Tutorial tutorial,
+      StudentBehavior behavior,
+      List<MentorNote> notes,
+      ContainerSettings container)
+      throws Exception {
+    BuiltinStudent student =
+        new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
+    return student.attempt(
+        new StudentTask(
+            "loop", 1, tutorial, config(temp, behavior, container), notes, record -> {}));
   }
 
   private static List<String> run(StudentOutput output) {
@@ -66,10 +74,12 @@ class BuiltinStudentTest {
   }
 
   private static MentorNote note(int line, String quote, String heading, String answer) {
-    return new MentorNote(1, "question", answer, Instant.EPOCH, new TutorialLocation(line, quote, heading));
+    return new MentorNote(
+        1, "question", answer, Instant.EPOCH, new TutorialLocation(line, quote, heading));
   }
 
-  // ---- clean runs ---------------------------------------------------------------------------------
+  // ---- clean runs
+  // ---------------------------------------------------------------------------------
 
   @Test
   void aCleanTutorialCompletesWithNoNotices() throws Exception {
@@ -84,7 +94,10 @@ class BuiltinStudentTest {
     assertTrue(output.summary().contains("Not run"), output.summary());
     assertTrue(output.summary().contains("line 56 (python)"), output.summary());
     CommandRecord count =
-        output.commands().stream().filter(c -> c.command().startsWith("python3 count.py")).findFirst().orElseThrow();
+        output.commands().stream()
+            .filter(c -> c.command().startsWith("python3 count.py"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("7", count.outputExcerpt());
     assertEquals(45, count.line());
     assertEquals("Step 4: Count", count.step());
@@ -93,13 +106,20 @@ class BuiltinStudentTest {
   @Test
   void directoryVariablesAndFunctionsCarryOverAndFilesLandInTheCurrentFolder() throws Exception {
     StudentOutput output =
-        attempt(tutorial("carry-over"), behavior(Patience.LOW), List.of(), new ContainerSettings(true, true, false, false));
+        attempt(
+            tutorial("carry-over"),
+            behavior(Patience.LOW),
+            List.of(),
+            new ContainerSettings(true, true, false, false));
 
     assertEquals(StudentStatus.COMPLETED, output.status(), output.toString());
     assertEquals(List.of(), output.notices());
     assertEquals(List.of("site/gen.sh"), output.filesCreated());
     CommandRecord shout =
-        output.commands().stream().filter(c -> c.command().equals("shout \"$GREETING\"")).findFirst().orElseThrow();
+        output.commands().stream()
+            .filter(c -> c.command().equals("shout \"$GREETING\""))
+            .findFirst()
+            .orElseThrow();
     assertEquals("HELLO", shout.outputExcerpt());
     Path work = temp.resolve("work/loop/iteration-1/work");
     assertEquals("<h1>hello</h1>\n", Files.readString(work.resolve("site/index.html")));
@@ -109,10 +129,18 @@ class BuiltinStudentTest {
   @Test
   void everyFinishedCommandIsReportedAsProgress() throws Exception {
     List<CommandRecord> progress = new ArrayList<>();
-    BuiltinStudent student = new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
+    BuiltinStudent student =
+        new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
 
     StudentOutput output =
-        student.attempt(new StudentTask("loop", 1, tutorial("carry-over"), config(temp, behavior(Patience.LOW)), List.of(), progress::add));
+        student.attempt(
+            new StudentTask(
+                "loop",
+                1,
+                tutorial("carry-over"),
+                config(temp, behavior(Patience.LOW)),
+                List.of(),
+                progress::add));
 
     assertEquals(output.commands(), progress);
     assertEquals(7, progress.size());
@@ -125,11 +153,16 @@ class BuiltinStudentTest {
 
     StudentOutput failed = attempt(tutorial("command-failure"), behavior(Patience.LOW));
     assertTrue(Files.isDirectory(temp.resolve("work/loop/iteration-1/work")));
-    assertTrue(failed.summary().contains("Workspace kept at " + temp.resolve("work/loop/iteration-1")), failed.summary());
-    assertTrue(Files.readString(temp.resolve("work/loop/iteration-1/logs/session.log")).contains("$ grep -c"));
+    assertTrue(
+        failed.summary().contains("Workspace kept at " + temp.resolve("work/loop/iteration-1")),
+        failed.summary());
+    assertTrue(
+        Files.readString(temp.resolve("work/loop/iteration-1/logs/session.log"))
+            .contains("$ grep -c"));
   }
 
-  // ---- missing dependency -------------------------------------------------------------------------
+  // ---- missing dependency
+  // -------------------------------------------------------------------------
 
   @Test
   void aMissingCommandIsAMissingDependencyAskedAtItsLine() throws Exception {
@@ -138,20 +171,27 @@ class BuiltinStudentTest {
     assertEquals(StudentStatus.ASK_MENTOR, output.status());
     assertEquals("missing_dependency", output.trigger());
     assertEquals(
-        new TutorialLocation(17, "smile-fixture-tool validate data/values.csv", "Step 2: Validate it"), output.location());
+        new TutorialLocation(
+            17, "smile-fixture-tool validate data/values.csv", "Step 2: Validate it"),
+        output.location());
     assertEquals("Step 2: Validate it", output.currentStep());
     assertEquals(
         "Step 2 runs `smile-fixture-tool validate data/values.csv` (line 17) and the shell answers"
             + " 'smile-fixture-tool: command not found' (exit 127). What should I do?",
         output.questionForMentor());
     assertEquals("exit code 127: smile-fixture-tool: command not found", output.problem());
-    assertEquals(1, runs(output, "smile-fixture-tool validate data/values.csv"), "missing commands are not re-run");
-    assertFalse(run(output).contains("wc -l < data/values.csv"), "low patience stops at the difficulty");
+    assertEquals(
+        1,
+        runs(output, "smile-fixture-tool validate data/values.csv"),
+        "missing commands are not re-run");
+    assertFalse(
+        run(output).contains("wc -l < data/values.csv"), "low patience stops at the difficulty");
   }
 
   @Test
   void withoutAskingOnMissingDependenciesTheLearnerReadsOnAndCannotComplete() throws Exception {
-    StudentOutput output = attempt(tutorial("missing-dependency"), behavior(Patience.LOW, false, true, true, true));
+    StudentOutput output =
+        attempt(tutorial("missing-dependency"), behavior(Patience.LOW, false, true, true, true));
 
     assertEquals(StudentStatus.CANNOT_COMPLETE, output.status());
     assertTrue(output.reason().contains("line 17 (missing_dependency)"), output.reason());
@@ -171,12 +211,14 @@ class BuiltinStudentTest {
     assertEquals(StudentStatus.ASK_MENTOR, high.status());
     assertEquals(17, high.location().line());
     assertTrue(run(high).contains("wc -l < data/values.csv"), "high patience reads on");
-    assertTrue(high.summary().startsWith("Read on to the end (3 of 3 steps reached)"), high.summary());
+    assertTrue(
+        high.summary().startsWith("Read on to the end (3 of 3 steps reached)"), high.summary());
     assertTrue(medium.summary().startsWith("Stopped at line 17 in Step 2"), medium.summary());
   }
 
   @Test
-  void highPatienceAsksAboutTheFirstFailureAndNotesTheOthers(@TempDir Path folder) throws Exception {
+  void highPatienceAsksAboutTheFirstFailureAndNotesTheOthers(@TempDir Path folder)
+      throws Exception {
     Tutorial tutorial =
         LearnerFixtures.inline(
             folder,
@@ -217,20 +259,30 @@ class BuiltinStudentTest {
   }
 
   @Test
-  void anInstallStepForToolsThatAreMissingIsAMissingDependency(@TempDir Path folder) throws Exception {
+  void anInstallStepForToolsThatAreMissingIsAMissingDependency(@TempDir Path folder)
+      throws Exception {
     Tutorial tutorial =
-        LearnerFixtures.inline(folder, "# I\n\n## Step 1\n\n```bash\nsudo apt-get install -y bash smile-fixture-pkg\n```\n");
+        LearnerFixtures.inline(
+            folder,
+            "# I\n\n## Step 1\n\n```bash\nsudo apt-get install -y bash smile-fixture-pkg\n```\n");
 
     StudentOutput output = attempt(tutorial, behavior(Patience.LOW));
 
     assertEquals(StudentStatus.ASK_MENTOR, output.status());
     assertEquals("missing_dependency", output.trigger());
     assertEquals(6, output.location().line());
-    assertTrue(output.problem().startsWith("cannot install smile-fixture-pkg in the read-only, offline sandbox"), output.problem());
-    assertTrue(output.questionForMentor().contains("but I cannot install smile-fixture-pkg"), output.questionForMentor());
+    assertTrue(
+        output
+            .problem()
+            .startsWith("cannot install smile-fixture-pkg in the read-only, offline sandbox"),
+        output.problem());
+    assertTrue(
+        output.questionForMentor().contains("but I cannot install smile-fixture-pkg"),
+        output.questionForMentor());
   }
 
-  // ---- command failure ----------------------------------------------------------------------------
+  // ---- command failure
+  // ----------------------------------------------------------------------------
 
   @Test
   void aFailingCommandIsRetriedThenAsked() throws Exception {
@@ -238,9 +290,14 @@ class BuiltinStudentTest {
 
     assertEquals(StudentStatus.ASK_MENTOR, output.status());
     assertEquals("command_failure", output.trigger());
-    assertEquals(new TutorialLocation(12, "grep -c \"debug=true\" settings.conf", "Step 2: Check that debug is on"), output.location());
+    assertEquals(
+        new TutorialLocation(
+            12, "grep -c \"debug=true\" settings.conf", "Step 2: Check that debug is on"),
+        output.location());
     assertEquals(3, runs(output, "grep -c \"debug=true\" settings.conf"));
-    assertTrue(output.questionForMentor().contains("failed 3 times in a row with exit code 1"), output.questionForMentor());
+    assertTrue(
+        output.questionForMentor().contains("failed 3 times in a row with exit code 1"),
+        output.questionForMentor());
   }
 
   @Test
@@ -253,7 +310,8 @@ class BuiltinStudentTest {
 
   @Test
   void withoutAskingOnCommandFailuresTheResultIsCannotComplete() throws Exception {
-    StudentOutput output = attempt(tutorial("command-failure"), behavior(Patience.LOW, true, true, false, true));
+    StudentOutput output =
+        attempt(tutorial("command-failure"), behavior(Patience.LOW, true, true, false, true));
 
     assertEquals(StudentStatus.CANNOT_COMPLETE, output.status());
     assertTrue(output.reason().contains("askOnCommandFailure"), output.reason());
@@ -293,7 +351,9 @@ class BuiltinStudentTest {
     assertFalse(run(low).contains("bash ./hello.sh"));
     assertEquals(StudentStatus.COMPLETED, medium.status());
     assertTrue(run(medium).contains("bash ./hello.sh"));
-    assertTrue(medium.notices().get(0).workaround().contains("bash ./hello.sh"), medium.notices().toString());
+    assertTrue(
+        medium.notices().get(0).workaround().contains("bash ./hello.sh"),
+        medium.notices().toString());
   }
 
   @Test
@@ -302,15 +362,20 @@ class BuiltinStudentTest {
     StudentOutput medium = attempt(tutorial("missing-folder"), behavior(Patience.MEDIUM));
 
     assertEquals(StudentStatus.ASK_MENTOR, low.status());
-    assertEquals(new TutorialLocation(6, "cd project/src", "Step 1: Enter the source folder"), low.location());
+    assertEquals(
+        new TutorialLocation(6, "cd project/src", "Step 1: Enter the source folder"),
+        low.location());
     assertTrue(low.problem().contains("No such file or directory"), low.problem());
     assertEquals(StudentStatus.COMPLETED, medium.status());
-    assertTrue(medium.notices().get(0).workaround().contains("mkdir -p project/src"), medium.notices().toString());
+    assertTrue(
+        medium.notices().get(0).workaround().contains("mkdir -p project/src"),
+        medium.notices().toString());
     CommandRecord ls = medium.commands().get(medium.commands().size() - 1);
     assertEquals("module.py", ls.outputExcerpt());
   }
 
-  // ---- timeout ------------------------------------------------------------------------------------
+  // ---- timeout
+  // ------------------------------------------------------------------------------------
 
   @Test
   void aCommandOverTheTimeLimitIsStoppedAndAsked() throws Exception {
@@ -319,7 +384,8 @@ class BuiltinStudentTest {
 
     assertEquals(StudentStatus.ASK_MENTOR, output.status());
     assertEquals("timeout", output.trigger());
-    assertEquals(new TutorialLocation(12, "tail -f app.log", "Step 2: Watch it"), output.location());
+    assertEquals(
+        new TutorialLocation(12, "tail -f app.log", "Step 2: Watch it"), output.location());
     assertEquals(1, runs(output, "tail -f app.log"), "a timeout is not re-run");
     assertTrue(output.commands().get(1).timedOut());
     assertFalse(run(output).contains("echo done > status.txt"));
@@ -328,7 +394,8 @@ class BuiltinStudentTest {
 
   @Test
   void withoutAskingOnTimeoutsTheLearnerGoesOnInAFreshShell() throws Exception {
-    StudentOutput output = attempt(tutorial("timeout"), behavior(Patience.LOW, true, true, true, false));
+    StudentOutput output =
+        attempt(tutorial("timeout"), behavior(Patience.LOW, true, true, true, false));
 
     assertEquals(StudentStatus.CANNOT_COMPLETE, output.status());
     assertTrue(output.reason().contains("askOnTimeout"));
@@ -337,7 +404,8 @@ class BuiltinStudentTest {
     assertEquals(0, last.exitCode());
   }
 
-  // ---- ambiguous instruction ----------------------------------------------------------------------
+  // ---- ambiguous instruction
+  // ----------------------------------------------------------------------
 
   @Test
   void aVagueStepIsAskedAboutAtItsSentence() throws Exception {
@@ -346,16 +414,22 @@ class BuiltinStudentTest {
     assertEquals(StudentStatus.ASK_MENTOR, output.status());
     assertEquals("ambiguous_instruction", output.trigger());
     assertEquals(
-        new TutorialLocation(14, "Prepare the script as needed so you can execute it directly.", "Step 2: Prepare the script"),
+        new TutorialLocation(
+            14,
+            "Prepare the script as needed so you can execute it directly.",
+            "Step 2: Prepare the script"),
         output.location());
-    assertTrue(output.questionForMentor().startsWith("Step 2 says \"Prepare the script as needed"), output.questionForMentor());
+    assertTrue(
+        output.questionForMentor().startsWith("Step 2 says \"Prepare the script as needed"),
+        output.questionForMentor());
     assertEquals(List.of("deploy.sh"), output.filesCreated());
     assertEquals(List.of(), run(output));
   }
 
   @Test
   void withoutAskingOnVagueStepsTheLearnerMeetsTheConsequence() throws Exception {
-    StudentOutput output = attempt(tutorial("vague-step"), behavior(Patience.LOW, true, false, true, true));
+    StudentOutput output =
+        attempt(tutorial("vague-step"), behavior(Patience.LOW, true, false, true, true));
 
     assertEquals(StudentStatus.ASK_MENTOR, output.status());
     assertEquals("command_failure", output.trigger());
@@ -369,16 +443,25 @@ class BuiltinStudentTest {
     StudentOutput output = attempt(tutorial("vague-step"), behavior(Patience.MEDIUM));
 
     assertEquals(StudentStatus.COMPLETED, output.status());
-    assertEquals(List.of("ambiguous_instruction", "command_failure"), output.notices().stream().map(Notice::trigger).toList());
+    assertEquals(
+        List.of("ambiguous_instruction", "command_failure"),
+        output.notices().stream().map(Notice::trigger).toList());
   }
 
-  // ---- mentor notes -------------------------------------------------------------------------------
+  // ---- mentor notes
+  // -------------------------------------------------------------------------------
 
   @Test
   void aMentorFixRunsJustBeforeItsLocation() throws Exception {
-    MentorNote fix = note(15, "./hello.sh", "Step 2: Run it", "Make it executable:\n```bash\nchmod +x ./hello.sh\n```\n");
+    MentorNote fix =
+        note(
+            15,
+            "./hello.sh",
+            "Step 2: Run it",
+            "Make it executable:\n```bash\nchmod +x ./hello.sh\n```\n");
 
-    StudentOutput output = attempt(tutorial("permission-denied"), behavior(Patience.LOW), List.of(fix));
+    StudentOutput output =
+        attempt(tutorial("permission-denied"), behavior(Patience.LOW), List.of(fix));
 
     assertEquals(StudentStatus.COMPLETED, output.status(), output.toString());
     assertEquals(List.of("chmod +x ./hello.sh", "./hello.sh"), run(output));
@@ -391,19 +474,26 @@ class BuiltinStudentTest {
 
   @Test
   void aPlaceThatStillFailsAfterItsFixIsAskedAgain() throws Exception {
-    MentorNote useless = note(15, "./hello.sh", "Step 2: Run it", "Try this:\n```bash\ntrue\n```\n");
+    MentorNote useless =
+        note(15, "./hello.sh", "Step 2: Run it", "Try this:\n```bash\ntrue\n```\n");
 
-    StudentOutput output = attempt(tutorial("permission-denied"), behavior(Patience.LOW), List.of(useless));
+    StudentOutput output =
+        attempt(tutorial("permission-denied"), behavior(Patience.LOW), List.of(useless));
 
     assertEquals(StudentStatus.ASK_MENTOR, output.status());
     assertEquals(15, output.location().line());
-    assertTrue(output.questionForMentor().contains("I applied your fix before line 15 (`true`), but it still fails"),
+    assertTrue(
+        output
+            .questionForMentor()
+            .contains("I applied your fix before line 15 (`true`), but it still fails"),
         output.questionForMentor());
   }
 
   @Test
   void aNoteWithoutFixAtAVagueStepMeansReadOn() throws Exception {
-    MentorNote readOn = note(14, "Prepare the script ...", "Step 2: Prepare the script", "Nothing to run; read on.");
+    MentorNote readOn =
+        note(
+            14, "Prepare the script ...", "Step 2: Prepare the script", "Nothing to run; read on.");
 
     StudentOutput output = attempt(tutorial("vague-step"), behavior(Patience.LOW), List.of(readOn));
 
@@ -413,12 +503,15 @@ class BuiltinStudentTest {
     assertEquals(List.of(), output.notices());
   }
 
-  // ---- other observations -------------------------------------------------------------------------
+  // ---- other observations
+  // -------------------------------------------------------------------------
 
   @Test
   void aMissingImageIsANotice(@TempDir Path folder) throws Exception {
     Tutorial tutorial =
-        LearnerFixtures.inline(folder, "# Images\n\n![Architecture](img/arch.png)\n\n## Step\n\n```bash\necho ok\n```\n");
+        LearnerFixtures.inline(
+            folder,
+            "# Images\n\n![Architecture](img/arch.png)\n\n## Step\n\n```bash\necho ok\n```\n");
 
     StudentOutput output = attempt(tutorial, behavior(Patience.LOW));
 
@@ -432,7 +525,8 @@ class BuiltinStudentTest {
   @Test
   void aCommandThatEndsTheShellIsNotedAndTheRestStillRuns(@TempDir Path folder) throws Exception {
     Tutorial tutorial =
-        LearnerFixtures.inline(folder, "# Exit\n\n## Step\n\n```bash\nmkdir -p d && cd d\nexit\npwd\n```\n");
+        LearnerFixtures.inline(
+            folder, "# Exit\n\n## Step\n\n```bash\nmkdir -p d && cd d\nexit\npwd\n```\n");
 
     StudentOutput output = attempt(tutorial, behavior(Patience.LOW));
 
@@ -444,7 +538,9 @@ class BuiltinStudentTest {
 
   @Test
   void backgroundProcessesDoNotOutliveTheAttempt(@TempDir Path folder) throws Exception {
-    Tutorial tutorial = LearnerFixtures.inline(folder, "# Bg\n\n## Step\n\n```bash\nsleep 918.25 &\necho started\n```\n");
+    Tutorial tutorial =
+        LearnerFixtures.inline(
+            folder, "# Bg\n\n## Step\n\n```bash\nsleep 918.25 &\necho started\n```\n");
 
     StudentOutput output = attempt(tutorial, behavior(Patience.LOW));
 
@@ -454,13 +550,20 @@ class BuiltinStudentTest {
 
   @Test
   void anInterruptStopsTheAttemptAndKillsEverything(@TempDir Path folder) throws Exception {
-    Tutorial tutorial = LearnerFixtures.inline(folder, "# Long\n\n## Step\n\n```bash\nsleep 919.25 & sleep 920.25\n```\n");
-    BuiltinStudent student = new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
+    Tutorial tutorial =
+        LearnerFixtures.inline(
+            folder, "# Long\n\n## Step\n\n```bash\nsleep 919.25 & sleep 920.25\n```\n");
+    BuiltinStudent student =
+        new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
     StudentBehavior slow = new StudentBehavior(3, true, true, true, true, 60, Patience.LOW);
     ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
       Future<StudentOutput> running =
-          caller.submit(() -> student.attempt(new StudentTask("loop", 1, tutorial, config(temp, slow), List.of(), r -> {})));
+          caller.submit(
+              () ->
+                  student.attempt(
+                      new StudentTask(
+                          "loop", 1, tutorial, config(temp, slow), List.of(), r -> {})));
       Thread.sleep(500);
       running.cancel(true);
       caller.shutdown();
@@ -474,8 +577,10 @@ class BuiltinStudentTest {
 
   @Test
   void theInterruptSurfacesAsInterruptedException(@TempDir Path folder) throws Exception {
-    Tutorial tutorial = LearnerFixtures.inline(folder, "# Long\n\n## Step\n\n```bash\nsleep 30\n```\n");
-    BuiltinStudent student = new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
+    Tutorial tutorial =
+        LearnerFixtures.inline(folder, "# Long\n\n## Step\n\n```bash\nsleep 30\n```\n");
+    BuiltinStudent student =
+        new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
     StudentBehavior slow = new StudentBehavior(3, true, true, true, true, 60, Patience.LOW);
     ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
@@ -483,9 +588,11 @@ class BuiltinStudentTest {
           caller.submit(
               () -> {
                 Thread current = Thread.currentThread();
-                Executors.newSingleThreadScheduledExecutor().schedule(current::interrupt, 300, TimeUnit.MILLISECONDS);
+                Executors.newSingleThreadScheduledExecutor()
+                    .schedule(current::interrupt, 300, TimeUnit.MILLISECONDS);
                 try {
-                  student.attempt(new StudentTask("loop", 1, tutorial, config(temp, slow), List.of(), r -> {}));
+                  student.attempt(
+                      new StudentTask("loop", 1, tutorial, config(temp, slow), List.of(), r -> {}));
                   return null;
                 } catch (InterruptedException e) {
                   return e;

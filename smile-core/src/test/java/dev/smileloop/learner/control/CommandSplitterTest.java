@@ -25,19 +25,25 @@ class CommandSplitterTest {
 
   @Test
   void backslashContinuationsStayTogether() {
-    assertEquals(List.of(new Command("docker run \\\n  --rm \\\n  hello", 10, 12)), split("docker run \\", "  --rm \\", "  hello"));
+    assertEquals(
+        List.of(new Command("docker run \\\n  --rm \\\n  hello", 10, 12)),
+        split("docker run \\", "  --rm \\", "  hello"));
   }
 
   @Test
   void openQuotesStayTogether() {
-    assertEquals(List.of(new Command("echo 'a\nb'", 10, 11), new Command("ls", 12, 12)), split("echo 'a", "b'", "ls"));
+    assertEquals(
+        List.of(new Command("echo 'a\nb'", 10, 11), new Command("ls", 12, 12)),
+        split("echo 'a", "b'", "ls"));
   }
 
   @Test
   void heredocsRunToTheirTerminator() {
-    List<Command> commands = split("cat > f <<'EOF'", "if this looks like code", "fi", "EOF", "echo after");
+    List<Command> commands =
+        split("cat > f <<'EOF'", "if this looks like code", "fi", "EOF", "echo after");
 
-    assertEquals(new Command("cat > f <<'EOF'\nif this looks like code\nfi\nEOF", 10, 13), commands.get(0));
+    assertEquals(
+        new Command("cat > f <<'EOF'\nif this looks like code\nfi\nEOF", 10, 13), commands.get(0));
     assertEquals(new Command("echo after", 14, 14), commands.get(1));
   }
 
@@ -52,7 +58,16 @@ class CommandSplitterTest {
   @Test
   void compoundCommandsAndFunctionsStayTogether() {
     List<Command> commands =
-        split("for f in a b; do", "  echo $f", "done", "if true; then", "  echo yes", "fi", "greet() {", "  echo hi", "}");
+        split(
+            "for f in a b; do",
+            "  echo $f",
+            "done",
+            "if true; then",
+            "  echo yes",
+            "fi",
+            "greet() {",
+            "  echo hi",
+            "}");
 
     assertEquals(List.of(10, 13, 16), commands.stream().map(Command::line).toList());
     assertEquals(List.of(12, 15, 18), commands.stream().map(Command::endLine).toList());

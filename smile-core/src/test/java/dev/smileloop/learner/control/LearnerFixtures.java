@@ -61,7 +61,15 @@ final class LearnerFixtures {
   static SmileConfig config(Path base, StudentBehavior behavior, ContainerSettings container) {
     SmileConfig defaults = SmileConfig.defaults(base);
     return new SmileConfig(
-        base, defaults.tutorial(), LlmProvider.BUILTIN, defaults.maxIterations(), defaults.timeout(),
-        defaults.containerImage(), behavior, container, defaults.stateFile(), defaults.outputDir());
+        base,
+        defaults.tutorial(),
+        LlmProvider.BUILTIN,
+        defaults.maxIterations(),
+        defaults.timeout(),
+        defaults.containerImage(),
+        behavior,
+        container,
+        defaults.stateFile(),
+        defaults.outputDir());
   }
 }

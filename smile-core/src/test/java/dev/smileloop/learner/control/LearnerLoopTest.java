@@ -25,7 +25,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Student and Mentor in turns, as the loop engine runs them: notes carry the Student's location. */
+/**
+ * Student and Mentor in turns, as the loop engine runs them: notes carry the Student's location.
+ */
 class LearnerLoopTest {
 
   @TempDir Path temp;
@@ -34,22 +36,31 @@ class LearnerLoopTest {
 
   private List<Round> loop(Tutorial tutorial) throws Exception {
     SmileConfig config = config(temp, behavior(Patience.LOW));
-    BuiltinStudent student = new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
+    BuiltinStudent student =
+        new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
     BuiltinMentor mentor = new BuiltinMentor();
     List<MentorNote> notes = new ArrayList<>();
     List<Round> rounds = new ArrayList<>();
     for (int iteration = 1; iteration <= 4; iteration++) {
-      StudentOutput output = student.attempt(new StudentTask("loop", iteration, tutorial, config, notes, r -> {}));
+      StudentOutput output =
+          student.attempt(new StudentTask("loop", iteration, tutorial, config, notes, r -> {}));
       if (output.status() != StudentStatus.ASK_MENTOR) {
         rounds.add(new Round(output, null));
         break;
       }
-      MentorAnswer answer = mentor.advise(new MentorTask("loop", iteration, tutorial, config, output, notes));
+      MentorAnswer answer =
+          mentor.advise(new MentorTask("loop", iteration, tutorial, config, output, notes));
       rounds.add(new Round(output, answer));
       if (!answer.resolvable()) {
         break;
       }
-      notes.add(new MentorNote(iteration, output.questionForMentor(), answer.notes(), Clock.systemUTC().instant(), output.location()));
+      notes.add(
+          new MentorNote(
+              iteration,
+              output.questionForMentor(),
+              answer.notes(),
+              Clock.systemUTC().instant(),
+              output.location()));
     }
     return rounds;
   }

@@ -52,7 +52,8 @@ class TutorialParserTest {
                 "Bye."));
 
     List<Step> steps = structure.steps();
-    assertEquals(List.of("Title", "Step 1: Go", "Step 2: Stop"), steps.stream().map(Step::heading).toList());
+    assertEquals(
+        List.of("Title", "Step 1: Go", "Step 2: Stop"), steps.stream().map(Step::heading).toList());
     assertEquals(List.of(1, 4, 11), steps.stream().map(Step::line).toList());
     assertEquals(10, steps.get(1).endLine());
     assertEquals("Title", structure.title());
@@ -76,11 +77,21 @@ class TutorialParserTest {
   @Test
   void consoleBlocksRunOnlyPromptedLinesWithoutThePrompt() {
     CodeBlock block =
-        onlyBlock(md("## S", "```console", "$ mkdir demo", "$ ls", "demo", "# output-looking line", "$ cd demo", "```"));
+        onlyBlock(
+            md(
+                "## S",
+                "```console",
+                "$ mkdir demo",
+                "$ ls",
+                "demo",
+                "# output-looking line",
+                "$ cd demo",
+                "```"));
 
     assertEquals(BlockKind.CONSOLE, block.kind());
     assertEquals(
-        List.of(new Command("mkdir demo", 3, 3), new Command("ls", 4, 4), new Command("cd demo", 7, 7)),
+        List.of(
+            new Command("mkdir demo", 3, 3), new Command("ls", 4, 4), new Command("cd demo", 7, 7)),
         block.commands());
   }
 
@@ -95,9 +106,20 @@ class TutorialParserTest {
   @Test
   void consoleContinuationLinesBelongToTheirCommand() {
     CodeBlock block =
-        onlyBlock(md("## S", "```shell-session", "$ cat > f.txt <<EOF", "> a", "> EOF", "$ echo done", "done", "```"));
+        onlyBlock(
+            md(
+                "## S",
+                "```shell-session",
+                "$ cat > f.txt <<EOF",
+                "> a",
+                "> EOF",
+                "$ echo done",
+                "done",
+                "```"));
 
-    assertEquals(List.of(new Command("cat > f.txt <<EOF\na\nEOF", 3, 5), new Command("echo done", 6, 6)), block.commands());
+    assertEquals(
+        List.of(new Command("cat > f.txt <<EOF\na\nEOF", 3, 5), new Command("echo done", 6, 6)),
+        block.commands());
   }
 
   @ParameterizedTest
@@ -131,22 +153,27 @@ class TutorialParserTest {
   void namesWithoutADotAreFilesWhenTheTextOrAShebangSaysSo(String introduction) {
     String[] parts = introduction.split("\\|");
     String firstLine = parts.length > 1 ? parts[1] : "echo hi";
-    CodeBlock block = onlyBlock(md("## S", "", parts[0], "", "```bash", firstLine, "echo hi", "```"));
+    CodeBlock block =
+        onlyBlock(md("## S", "", parts[0], "", "```bash", firstLine, "echo hi", "```"));
 
     assertEquals(BlockKind.FILE, block.kind());
-    assertTrue(block.targetFile().equals("wc-notes") || block.targetFile().equals("launcher"), block.targetFile());
+    assertTrue(
+        block.targetFile().equals("wc-notes") || block.targetFile().equals("launcher"),
+        block.targetFile());
   }
 
   @Test
   void aPlainWordInARunningSentenceIsNotAFile() {
-    CodeBlock block = onlyBlock(md("## S", "Create the `build` target:", "```bash", "make build", "```"));
+    CodeBlock block =
+        onlyBlock(md("## S", "Create the `build` target:", "```bash", "make build", "```"));
 
     assertEquals(BlockKind.SHELL, block.kind());
   }
 
   @Test
   void addThisToAFileAppendsToIt() {
-    CodeBlock block = onlyBlock(md("## S", "Add this to `~/.bashrc`:", "```bash", "export X=1", "```"));
+    CodeBlock block =
+        onlyBlock(md("## S", "Add this to `~/.bashrc`:", "```bash", "export X=1", "```"));
 
     assertEquals(BlockKind.FILE, block.kind());
     assertEquals("~/.bashrc", block.targetFile());
@@ -172,14 +199,17 @@ class TutorialParserTest {
 
   @Test
   void runningSentencesWithAFileNameStillRunTheBlock() {
-    CodeBlock block = onlyBlock(md("## S", "Run this to create `out.txt`:", "```bash", "echo x > out.txt", "```"));
+    CodeBlock block =
+        onlyBlock(
+            md("## S", "Run this to create `out.txt`:", "```bash", "echo x > out.txt", "```"));
 
     assertEquals(BlockKind.SHELL, block.kind());
   }
 
   @Test
   void codeInOtherLanguagesIsSkippedUnlessItIsAFile() {
-    CodeBlock block = onlyBlock(md("## S", "Here is how it works:", "```python", "print(1)", "```"));
+    CodeBlock block =
+        onlyBlock(md("## S", "Here is how it works:", "```python", "print(1)", "```"));
 
     assertEquals(BlockKind.SKIPPED, block.kind());
     assertEquals("python", block.language());
@@ -212,14 +242,19 @@ class TutorialParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Requirements", "Before you begin", "What you'll need", "0. Prerequisites"})
+  @ValueSource(
+      strings = {"Requirements", "Before you begin", "What you'll need", "0. Prerequisites"})
   void prerequisiteHeadingsAreRecognised(String heading) {
-    assertEquals(StepKind.PREREQUISITES, parser.parse(md("# T", "## " + heading, "- x", "## Go", "y")).steps().get(1).kind());
+    assertEquals(
+        StepKind.PREREQUISITES,
+        parser.parse(md("# T", "## " + heading, "- x", "## Go", "y")).steps().get(1).kind());
   }
 
   @Test
   void unlabelledBlocksThatLookLikeCommandsRun() {
-    CodeBlock commands = onlyBlock(md("## S", "```", "mkdir -p out", "cd out", "./configure --quiet", "tree .", "```"));
+    CodeBlock commands =
+        onlyBlock(
+            md("## S", "```", "mkdir -p out", "cd out", "./configure --quiet", "tree .", "```"));
 
     assertEquals(BlockKind.SHELL, commands.kind());
     assertEquals(4, commands.commands().size());
@@ -228,9 +263,15 @@ class TutorialParserTest {
   @Test
   void unlabelledBlocksThatShowOutputOrProseAreNotRun() {
     assertEquals(BlockKind.OUTPUT, onlyBlock(md("## S", "```", "Hello, Ada!", "```")).kind());
-    assertEquals(BlockKind.OUTPUT, onlyBlock(md("## S", "```", "total 8", "drwxr-xr-x 2 root root 4096 .", "```")).kind());
-    assertEquals(BlockKind.OUTPUT, onlyBlock(md("## S", "```", "Install the package and then restart it.", "```")).kind());
-    assertEquals(BlockKind.OUTPUT, onlyBlock(md("## S", "```text", "echo looks like a command", "```")).kind());
+    assertEquals(
+        BlockKind.OUTPUT,
+        onlyBlock(md("## S", "```", "total 8", "drwxr-xr-x 2 root root 4096 .", "```")).kind());
+    assertEquals(
+        BlockKind.OUTPUT,
+        onlyBlock(md("## S", "```", "Install the package and then restart it.", "```")).kind());
+    assertEquals(
+        BlockKind.OUTPUT,
+        onlyBlock(md("## S", "```text", "echo looks like a command", "```")).kind());
   }
 
   @Test
@@ -264,7 +305,8 @@ class TutorialParserTest {
 
   @Test
   void imagesAreCollectedWithTheirLines() {
-    TutorialStructure structure = parser.parse(md("# T", "", "![Diagram](img/flow.png \"flow\")", "<img src=\"a.svg\">"));
+    TutorialStructure structure =
+        parser.parse(md("# T", "", "![Diagram](img/flow.png \"flow\")", "<img src=\"a.svg\">"));
 
     assertEquals("img/flow.png", structure.images().get(0).target());
     assertEquals(3, structure.images().get(0).line());
@@ -273,7 +315,8 @@ class TutorialParserTest {
 
   @Test
   void closingSectionsAreMarked() {
-    TutorialStructure structure = parser.parse(md("# T", "## Step 1", "x", "## Done", "y", "## Next steps", "z"));
+    TutorialStructure structure =
+        parser.parse(md("# T", "## Step 1", "x", "## Done", "y", "## Next steps", "z"));
 
     assertEquals(StepKind.CLOSING, structure.steps().get(2).kind());
     assertEquals(StepKind.CLOSING, structure.steps().get(3).kind());

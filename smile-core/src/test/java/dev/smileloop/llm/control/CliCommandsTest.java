@@ -17,8 +17,11 @@ class CliCommandsTest {
   @Test
   void splittingHonoursQuotesEscapesAndEmptyWords() {
     assertEquals(List.of("gemini", "-p", "", "-y"), CliCommands.split("gemini -p \"\" -y"));
-    assertEquals(List.of("claude", "--append-system-prompt", "be brief"), CliCommands.split("claude --append-system-prompt 'be brief'"));
-    assertEquals(List.of("x", "say \"hi\"", "a b"), CliCommands.split("  x   \"say \\\"hi\\\"\"\ta\\ b "));
+    assertEquals(
+        List.of("claude", "--append-system-prompt", "be brief"),
+        CliCommands.split("claude --append-system-prompt 'be brief'"));
+    assertEquals(
+        List.of("x", "say \"hi\"", "a b"), CliCommands.split("  x   \"say \\\"hi\\\"\"\ta\\ b "));
     assertEquals(List.of("--opt=a b"), CliCommands.split("--opt=\"a b\""));
   }
 
@@ -31,7 +34,11 @@ class CliCommandsTest {
   @Test
   void aRolePropertyBeatsTheProviderPropertyWhichBeatsTheDefault() throws AgentException {
     Map<String, String> properties =
-        Map.of("smile.llm.claude.command", "claude -p", "smile.llm.claude.mentor.command", "claude -p --model opus");
+        Map.of(
+            "smile.llm.claude.command",
+            "claude -p",
+            "smile.llm.claude.mentor.command",
+            "claude -p --model opus");
     CliCommands commands = new CliCommands(properties::get);
 
     CliCommand student = commands.command(LlmProvider.CLAUDE, LlmRole.STUDENT);
@@ -49,14 +56,18 @@ class CliCommandsTest {
   void aBlankPropertyCountsAsUnset() throws AgentException {
     CliCommands commands = new CliCommands(Map.of("smile.llm.gemini.command", "  ")::get);
 
-    assertEquals(List.of("gemini", "-p", ""), commands.command(LlmProvider.GEMINI, LlmRole.MENTOR).argv());
+    assertEquals(
+        List.of("gemini", "-p", ""), commands.command(LlmProvider.GEMINI, LlmRole.MENTOR).argv());
   }
 
   @Test
   void anUnusablePropertyIsFatalAndNamesIt() {
-    CliCommands commands = new CliCommands(Map.of("smile.llm.codex.student.command", "codex exec \"-")::get);
+    CliCommands commands =
+        new CliCommands(Map.of("smile.llm.codex.student.command", "codex exec \"-")::get);
 
-    AgentException e = assertThrows(AgentException.class, () -> commands.command(LlmProvider.CODEX, LlmRole.STUDENT));
+    AgentException e =
+        assertThrows(
+            AgentException.class, () -> commands.command(LlmProvider.CODEX, LlmRole.STUDENT));
 
     assertEquals(AgentException.Kind.FATAL, e.kind());
     assertTrue(e.getMessage().contains("smile.llm.codex.student.command"), e.getMessage());
@@ -65,12 +76,24 @@ class CliCommandsTest {
   @Test
   void secretOptionValuesAreMasked() {
     assertEquals(
-        List.of("tool", "--api-key", "***", "--token=***", "--model", "m", "--no-auth", "--verbose"),
-        CliCommands.redacted(List.of("tool", "--api-key", "sk-123", "--token=abc", "--model", "m", "--no-auth", "--verbose")));
+        List.of(
+            "tool", "--api-key", "***", "--token=***", "--model", "m", "--no-auth", "--verbose"),
+        CliCommands.redacted(
+            List.of(
+                "tool",
+                "--api-key",
+                "sk-123",
+                "--token=abc",
+                "--model",
+                "m",
+                "--no-auth",
+                "--verbose")));
   }
 
   @Test
   void onlyCommandLineToolsHaveCommands() {
-    assertThrows(IllegalArgumentException.class, () -> CliCommands.defaults(LlmProvider.BUILTIN, LlmRole.STUDENT));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> CliCommands.defaults(LlmProvider.BUILTIN, LlmRole.STUDENT));
   }
 }

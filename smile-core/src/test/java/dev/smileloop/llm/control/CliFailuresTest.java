@@ -50,7 +50,9 @@ class CliFailuresTest {
   @Test
   void aRejectedCommandLineIsUsage() {
     assertEquals(Cause.USAGE, cause("error: unknown option '--output-format'"));
-    assertEquals(Cause.USAGE, cause("error: unexpected argument '--foo' found\n\nUsage: codex exec [OPTIONS]"));
+    assertEquals(
+        Cause.USAGE,
+        cause("error: unexpected argument '--foo' found\n\nUsage: codex exec [OPTIONS]"));
     assertEquals(Cause.USAGE, cause("Unknown argument: yolo"));
   }
 
@@ -64,7 +66,8 @@ class CliFailuresTest {
 
   @Test
   void theEvidenceIsTheLineThatShowsTheCause() {
-    CliFailures.Diagnosis diagnosis = CliFailures.diagnose("", "loading config\nHTTP 429 Too Many Requests\nbye");
+    CliFailures.Diagnosis diagnosis =
+        CliFailures.diagnose("", "loading config\nHTTP 429 Too Many Requests\nbye");
 
     assertEquals("HTTP 429 Too Many Requests", diagnosis.evidence());
   }
@@ -79,8 +82,11 @@ class CliFailuresTest {
   void onlyShortErrorRepliesWithExitZeroAreFailures() {
     assertTrue(CliFailures.errorReply("API Error: 529 Overloaded").isPresent());
     assertTrue(CliFailures.errorReply("Invalid API key · Please run /login").isPresent());
-    assertTrue(CliFailures.errorReply("The install timed out because port 429 is blocked.").isEmpty());
-    assertTrue(CliFailures.errorReply("{\"status\": \"ask_mentor\", \"problem\": \"Error: 429 from pip\"}").isEmpty());
+    assertTrue(
+        CliFailures.errorReply("The install timed out because port 429 is blocked.").isEmpty());
+    assertTrue(
+        CliFailures.errorReply("{\"status\": \"ask_mentor\", \"problem\": \"Error: 429 from pip\"}")
+            .isEmpty());
     assertTrue(CliFailures.errorReply("Error: the tutorial forgot a step").isEmpty());
   }
 }

@@ -45,13 +45,30 @@ class CliMentorTest {
   private MentorTask task(List<MentorNote> notes) {
     StudentOutput asked =
         new StudentOutput(
-            StudentStatus.ASK_MENTOR, "Build", List.of("ran make all", "looked for a Makefile"),
-            "make: *** No rule to make target 'all'.  Stop.", "Where does the Makefile come from?", null,
-            "stopped at Build", List.of(), List.of("make all"), new TutorialLocation(6, "make all", "Build"),
+            StudentStatus.ASK_MENTOR,
+            "Build",
+            List.of("ran make all", "looked for a Makefile"),
+            "make: *** No rule to make target 'all'.  Stop.",
+            "Where does the Makefile come from?",
+            null,
+            "stopped at Build",
+            List.of(),
+            List.of("make all"),
+            new TutorialLocation(6, "make all", "Build"),
             "command_failure",
-            List.of(new CommandRecord("make all", 6, "Build", 2, "make: *** No rule to make target 'all'.", 12, false, false)),
+            List.of(
+                new CommandRecord(
+                    "make all",
+                    6,
+                    "Build",
+                    2,
+                    "make: *** No rule to make target 'all'.",
+                    12,
+                    false,
+                    false)),
             List.of());
-    return new MentorTask("loop-7", 2, TUTORIAL, config(temp, LlmProvider.CLAUDE, behavior(30)), asked, notes);
+    return new MentorTask(
+        "loop-7", 2, TUTORIAL, config(temp, LlmProvider.CLAUDE, behavior(30)), asked, notes);
   }
 
   private CliMentor mentor(LlmProvider provider, LlmCallLog log) {
@@ -61,9 +78,11 @@ class CliMentorTest {
   @Test
   void thePromptHoldsTheQuestionWhatWasTriedTheErrorAndEarlierNotes() throws Exception {
     cli.installReplying("claude");
-    cli.reply("Line 6 assumes a Makefile. Before line 6, create it:\n\n```make\nall:\n\techo ok\n```\n");
+    cli.reply(
+        "Line 6 assumes a Makefile. Before line 6, create it:\n\n```make\nall:\n\techo ok\n```\n");
     List<MentorNote> notes =
-        List.of(new MentorNote(1, "Which folder?", "Work in the project folder.", Instant.EPOCH, null));
+        List.of(
+            new MentorNote(1, "Which folder?", "Work in the project folder.", Instant.EPOCH, null));
     LlmCallLog log = new LlmCallLog();
 
     MentorAnswer answer = mentor(LlmProvider.CLAUDE, log).advise(task(notes));
@@ -76,11 +95,15 @@ class CliMentorTest {
     assertTrue(prompt.contains("- looked for a Makefile"), prompt);
     assertTrue(prompt.contains("make: *** No rule to make target 'all'."), prompt);
     assertTrue(prompt.contains("Where: line 6: \"make all\", under \"Build\""), prompt);
-    assertTrue(prompt.contains("Note from iteration 1\nQuestion: Which folder?\nAnswer:\nWork in the project folder."), prompt);
+    assertTrue(
+        prompt.contains(
+            "Note from iteration 1\nQuestion: Which folder?\nAnswer:\nWork in the project folder."),
+        prompt);
     assertTrue(prompt.contains("You never perform the task yourself"), prompt);
     assertTrue(prompt.contains("UNRESOLVABLE:"), prompt);
     assertFalse(prompt.contains("{{"), "every placeholder is filled");
-    assertEquals(List.of("-p", "--output-format", "text"), cli.argv("claude", 1), "no permission to act");
+    assertEquals(
+        List.of("-p", "--output-format", "text"), cli.argv("claude", 1), "no permission to act");
     LlmCall call = log.calls().get(0);
     assertEquals(LlmRole.MENTOR, call.role());
     assertEquals(2, call.iteration());
@@ -125,8 +148,11 @@ class CliMentorTest {
 
   @Test
   void aReplyThatOnlyMentionsTheWordIsResolvable() {
-    assertTrue(CliMentor.answer("Unresolvable dependencies are the problem: add `apt-get install make`.").resolvable());
-    assertTrue(CliMentor.answer("Run this first. Do not answer UNRESOLVABLE: it works.").resolvable());
+    assertTrue(
+        CliMentor.answer("Unresolvable dependencies are the problem: add `apt-get install make`.")
+            .resolvable());
+    assertTrue(
+        CliMentor.answer("Run this first. Do not answer UNRESOLVABLE: it works.").resolvable());
   }
 
   @Test
@@ -134,7 +160,9 @@ class CliMentorTest {
     cli.install("claude", "cat > /dev/null\necho '   '\n");
 
     AgentException e =
-        assertThrows(AgentException.class, () -> mentor(LlmProvider.CLAUDE, new LlmCallLog()).advise(task(List.of())));
+        assertThrows(
+            AgentException.class,
+            () -> mentor(LlmProvider.CLAUDE, new LlmCallLog()).advise(task(List.of())));
 
     assertEquals(AgentException.Kind.TRANSIENT, e.kind());
   }
@@ -143,10 +171,17 @@ class CliMentorTest {
   void aMentorPastTheTimeoutIsAStepTimeout() throws Exception {
     cli.install("claude", "cat > /dev/null\nexec sleep 30\n");
     MentorTask task =
-        new MentorTask("loop-7", 2, TUTORIAL, config(temp, LlmProvider.CLAUDE, behavior(1)), task(List.of()).studentOutput(), List.of());
+        new MentorTask(
+            "loop-7",
+            2,
+            TUTORIAL,
+            config(temp, LlmProvider.CLAUDE, behavior(1)),
+            task(List.of()).studentOutput(),
+            List.of());
 
     AgentException e =
-        assertThrows(AgentException.class, () -> mentor(LlmProvider.CLAUDE, new LlmCallLog()).advise(task));
+        assertThrows(
+            AgentException.class, () -> mentor(LlmProvider.CLAUDE, new LlmCallLog()).advise(task));
 
     assertEquals(AgentException.Kind.STEP_TIMEOUT, e.kind());
   }

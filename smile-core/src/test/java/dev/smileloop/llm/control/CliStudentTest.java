@@ -77,11 +77,18 @@ class CliStudentTest {
   }
 
   private Tutorial tutorial() {
-    return new Tutorial("tutorial.md", tutorialFolder.resolve("tutorial.md"), tutorialFolder, TUTORIAL);
+    return new Tutorial(
+        "tutorial.md", tutorialFolder.resolve("tutorial.md"), tutorialFolder, TUTORIAL);
   }
 
   private StudentTask task(int iteration, StudentBehavior behavior, List<MentorNote> notes) {
-    return new StudentTask("loop-1", iteration, tutorial(), config(temp, LlmProvider.CLAUDE, behavior), notes, c -> {});
+    return new StudentTask(
+        "loop-1",
+        iteration,
+        tutorial(),
+        config(temp, LlmProvider.CLAUDE, behavior),
+        notes,
+        c -> {});
   }
 
   private CliStudent student(LlmProvider provider, LlmCallLog log) {
@@ -96,9 +103,18 @@ class CliStudentTest {
     cli.reply(ASK_JSON);
     List<MentorNote> notes =
         List.of(
-            new MentorNote(1, "Which package manager?", "Use pip3: run `pip3 install wordz`.", Instant.EPOCH,
+            new MentorNote(
+                1,
+                "Which package manager?",
+                "Use pip3: run `pip3 install wordz`.",
+                Instant.EPOCH,
                 new TutorialLocation(6, "pip install wordz", "Install")),
-            new MentorNote(2, "What does 'as needed' mean?", "Set WORDZ_LANG=en before running.", Instant.EPOCH, null));
+            new MentorNote(
+                2,
+                "What does 'as needed' mean?",
+                "Set WORDZ_LANG=en before running.",
+                Instant.EPOCH,
+                null));
     StudentBehavior behavior = new StudentBehavior(4, false, true, true, true, 30, Patience.MEDIUM);
 
     student(LlmProvider.CLAUDE, new LlmCallLog()).attempt(task(3, behavior, notes));
@@ -107,10 +123,14 @@ class CliStudentTest {
     assertTrue(prompt.contains(" 1 | # Word counter\n"), prompt);
     assertTrue(prompt.contains(" 6 | pip install wordz\n"), prompt);
     assertTrue(prompt.contains("11 | Configure it as needed, then run `wordz README.md`."), prompt);
-    assertTrue(prompt.contains("Note from iteration 1 (asked at line 6: \"pip install wordz\", under \"Install\")"), prompt);
+    assertTrue(
+        prompt.contains(
+            "Note from iteration 1 (asked at line 6: \"pip install wordz\", under \"Install\")"),
+        prompt);
     assertTrue(prompt.contains("Question: Which package manager?"), prompt);
     assertTrue(prompt.contains("Use pip3: run `pip3 install wordz`."), prompt);
-    assertTrue(prompt.contains("Note from iteration 2\nQuestion: What does 'as needed' mean?"), prompt);
+    assertTrue(
+        prompt.contains("Note from iteration 2\nQuestion: What does 'as needed' mean?"), prompt);
     assertTrue(prompt.contains("Set WORDZ_LANG=en before running."), prompt);
     // The configured behaviour: a switched-off trigger, the retries, the patience, the time limit.
     assertTrue(prompt.contains("A missing command or package: do not ask about it."), prompt);
@@ -118,7 +138,12 @@ class CliStudentTest {
     assertTrue(prompt.contains("Your patience is medium"), prompt);
     assertTrue(prompt.contains("at most 30 seconds"), prompt);
     // The contract, with the extension fields.
-    for (String field : List.of("\"questionForMentor\"", "\"cannot_complete\"", "\"location\": {\"line\"", "\"trigger\"")) {
+    for (String field :
+        List.of(
+            "\"questionForMentor\"",
+            "\"cannot_complete\"",
+            "\"location\": {\"line\"",
+            "\"trigger\"")) {
       assertTrue(prompt.contains(field), field);
     }
     assertTrue(prompt.contains(tutorialFolder.toString()), "the tutorial's folder is named");
@@ -134,10 +159,13 @@ class CliStudentTest {
 
     student(LlmProvider.CLAUDE, new LlmCallLog()).attempt(task(2, behavior(30), List.of()));
 
-    assertEquals(cli.workRoot.resolve("loop-1/iteration-2/work").toAbsolutePath(), cli.pwd("claude", 1));
+    assertEquals(
+        cli.workRoot.resolve("loop-1/iteration-2/work").toAbsolutePath(), cli.pwd("claude", 1));
     assertEquals(0, cli.entries("claude", 1), "nothing copied into the workspace");
     assertFalse(Files.exists(earlier), "earlier iterations' folders are removed");
-    assertEquals(List.of("-p", "--output-format", "text", "--dangerously-skip-permissions"), cli.argv("claude", 1));
+    assertEquals(
+        List.of("-p", "--output-format", "text", "--dangerously-skip-permissions"),
+        cli.argv("claude", 1));
   }
 
   // ---- output recovery ---------------------------------------------------------------------
@@ -145,15 +173,22 @@ class CliStudentTest {
   @Test
   void messyOutputWithProseAndAFencedJsonBlockIsRecovered() throws Exception {
     cli.installReplying("claude");
-    cli.reply("I followed the tutorial. Here is my report:\n\n```json\n" + ASK_JSON + "\n```\n\nLet me know!\n");
+    cli.reply(
+        "I followed the tutorial. Here is my report:\n\n```json\n"
+            + ASK_JSON
+            + "\n```\n\nLet me know!\n");
     LlmCallLog log = new LlmCallLog();
 
-    StudentOutput output = student(LlmProvider.CLAUDE, log).attempt(task(1, behavior(30), List.of()));
+    StudentOutput output =
+        student(LlmProvider.CLAUDE, log).attempt(task(1, behavior(30), List.of()));
 
     assertEquals(StudentStatus.ASK_MENTOR, output.status());
     assertEquals("How do I get pip?", output.questionForMentor());
     assertEquals("missing_dependency", output.trigger());
-    assertEquals(new TutorialLocation(6, "pip install wordz", "Install"), output.location(), "quote filled from line 6");
+    assertEquals(
+        new TutorialLocation(6, "pip install wordz", "Install"),
+        output.location(),
+        "quote filled from line 6");
     LlmCall call = log.calls().get(0);
     assertEquals(StudentOutputParser.FENCED, call.parseStrategy());
     assertTrue(call.output().startsWith("I followed the tutorial."), "the raw output is kept");
@@ -177,7 +212,8 @@ class CliStudentTest {
          "location": {"line": 11, "quote": "Configure it as needed", "heading": "Run"}}
         """);
 
-    StudentOutput output = student(LlmProvider.CODEX, new LlmCallLog()).attempt(task(1, behavior(30), List.of()));
+    StudentOutput output =
+        student(LlmProvider.CODEX, new LlmCallLog()).attempt(task(1, behavior(30), List.of()));
 
     assertEquals(StudentStatus.CANNOT_COMPLETE, output.status());
     assertEquals("Run", output.currentStep());
@@ -185,7 +221,9 @@ class CliStudentTest {
     assertEquals(List.of("wordz README.md"), output.commandsRun());
     assertEquals(List.of("notes.txt"), output.filesCreated());
     assertEquals(11, output.location().line());
-    assertEquals(List.of("exec", "--skip-git-repo-check", "--sandbox", "workspace-write", "-"), cli.argv("codex", 1));
+    assertEquals(
+        List.of("exec", "--skip-git-repo-check", "--sandbox", "workspace-write", "-"),
+        cli.argv("codex", 1));
   }
 
   @Test
@@ -194,7 +232,8 @@ class CliStudentTest {
     cli.reply("I am sorry, I could not do that.\n");
     LlmCallLog log = new LlmCallLog();
 
-    StudentOutput output = student(LlmProvider.GEMINI, log).attempt(task(1, behavior(30), List.of()));
+    StudentOutput output =
+        student(LlmProvider.GEMINI, log).attempt(task(1, behavior(30), List.of()));
 
     assertEquals(StudentStatus.CANNOT_COMPLETE, output.status());
     assertEquals(StudentOutputParser.UNPARSEABLE, log.calls().get(0).parseStrategy());
@@ -209,10 +248,14 @@ class CliStudentTest {
     AgentException e =
         assertThrows(
             AgentException.class,
-            () -> student(LlmProvider.CLAUDE, new LlmCallLog()).attempt(task(1, behavior(30), List.of())));
+            () ->
+                student(LlmProvider.CLAUDE, new LlmCallLog())
+                    .attempt(task(1, behavior(30), List.of())));
 
     assertEquals(AgentException.Kind.FATAL, e.kind());
-    assertTrue(e.getMessage().contains("llmProvider \"claude\" needs the `claude` command-line tool"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("llmProvider \"claude\" needs the `claude` command-line tool"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("not on PATH (" + cli.bin), e.getMessage());
     assertTrue(e.getMessage().contains("\"llmProvider\": \"builtin\""), e.getMessage());
   }
@@ -220,12 +263,16 @@ class CliStudentTest {
   @Test
   void aToolStillRunningAfterTheTimeoutIsAStepTimeoutAndLeavesNoProcess() throws Exception {
     Path pids = temp.resolve("pids");
-    cli.install("claude", "cat > /dev/null\necho $$ > '" + pids + "'\nsleep 30 &\necho $! >> '" + pids + "'\nwait\n");
+    cli.install(
+        "claude",
+        "cat > /dev/null\necho $$ > '" + pids + "'\nsleep 30 &\necho $! >> '" + pids + "'\nwait\n");
     LlmCallLog log = new LlmCallLog();
     long started = System.nanoTime();
 
     AgentException e =
-        assertThrows(AgentException.class, () -> student(LlmProvider.CLAUDE, log).attempt(task(1, behavior(1), List.of())));
+        assertThrows(
+            AgentException.class,
+            () -> student(LlmProvider.CLAUDE, log).attempt(task(1, behavior(1), List.of())));
 
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
     assertEquals(AgentException.Kind.STEP_TIMEOUT, e.kind());
@@ -242,7 +289,9 @@ class CliStudentTest {
     LlmCallLog log = new LlmCallLog();
 
     AgentException e =
-        assertThrows(AgentException.class, () -> student(LlmProvider.CLAUDE, log).attempt(task(1, behavior(30), List.of())));
+        assertThrows(
+            AgentException.class,
+            () -> student(LlmProvider.CLAUDE, log).attempt(task(1, behavior(30), List.of())));
 
     assertEquals(AgentException.Kind.TRANSIENT, e.kind());
     assertTrue(e.getMessage().contains("429 Too Many Requests"), e.getMessage());
@@ -253,15 +302,19 @@ class CliStudentTest {
 
   @Test
   void anAuthenticationFailureIsFatalWithLoginAdvice() throws Exception {
-    cli.install("codex", "cat > /dev/null\necho 'Error: 401 Unauthorized: invalid api key' >&2\nexit 1\n");
+    cli.install(
+        "codex", "cat > /dev/null\necho 'Error: 401 Unauthorized: invalid api key' >&2\nexit 1\n");
 
     AgentException e =
         assertThrows(
             AgentException.class,
-            () -> student(LlmProvider.CODEX, new LlmCallLog()).attempt(task(1, behavior(30), List.of())));
+            () ->
+                student(LlmProvider.CODEX, new LlmCallLog())
+                    .attempt(task(1, behavior(30), List.of())));
 
     assertEquals(AgentException.Kind.FATAL, e.kind());
-    assertTrue(e.getMessage().contains("not logged in or its credentials were rejected"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("not logged in or its credentials were rejected"), e.getMessage());
     assertTrue(e.getMessage().contains("codex login"), e.getMessage());
   }
 
@@ -273,7 +326,9 @@ class CliStudentTest {
     AgentException e =
         assertThrows(
             AgentException.class,
-            () -> student(LlmProvider.CLAUDE, new LlmCallLog()).attempt(task(1, behavior(30), List.of())));
+            () ->
+                student(LlmProvider.CLAUDE, new LlmCallLog())
+                    .attempt(task(1, behavior(30), List.of())));
 
     assertEquals(AgentException.Kind.FATAL, e.kind());
   }
@@ -283,8 +338,10 @@ class CliStudentTest {
     cli.install("gemini", "cat > /dev/null\necho 'Segmentation fault' >&2\nexit 139\n");
     CliStudent student = student(LlmProvider.GEMINI, new LlmCallLog());
 
-    AgentException first = assertThrows(AgentException.class, () -> student.attempt(task(1, behavior(30), List.of())));
-    AgentException second = assertThrows(AgentException.class, () -> student.attempt(task(1, behavior(30), List.of())));
+    AgentException first =
+        assertThrows(AgentException.class, () -> student.attempt(task(1, behavior(30), List.of())));
+    AgentException second =
+        assertThrows(AgentException.class, () -> student.attempt(task(1, behavior(30), List.of())));
 
     assertEquals(AgentException.Kind.TRANSIENT, first.kind());
     assertTrue(first.getMessage().contains("exit 139: Segmentation fault"), first.getMessage());
@@ -299,7 +356,9 @@ class CliStudentTest {
     AgentException e =
         assertThrows(
             AgentException.class,
-            () -> student(LlmProvider.CLAUDE, new LlmCallLog()).attempt(task(1, behavior(30), List.of())));
+            () ->
+                student(LlmProvider.CLAUDE, new LlmCallLog())
+                    .attempt(task(1, behavior(30), List.of())));
 
     assertEquals(AgentException.Kind.TRANSIENT, e.kind());
     assertTrue(e.getMessage().contains("printed nothing"), e.getMessage());
@@ -307,12 +366,16 @@ class CliStudentTest {
 
   @Test
   void aRejectedCommandLineIsFatalAndPointsAtTheOverride() throws Exception {
-    cli.install("claude", "cat > /dev/null\necho \"error: unknown option '--output-format'\" >&2\nexit 1\n");
+    cli.install(
+        "claude",
+        "cat > /dev/null\necho \"error: unknown option '--output-format'\" >&2\nexit 1\n");
 
     AgentException e =
         assertThrows(
             AgentException.class,
-            () -> student(LlmProvider.CLAUDE, new LlmCallLog()).attempt(task(1, behavior(30), List.of())));
+            () ->
+                student(LlmProvider.CLAUDE, new LlmCallLog())
+                    .attempt(task(1, behavior(30), List.of())));
 
     assertEquals(AgentException.Kind.FATAL, e.kind());
     assertTrue(e.getMessage().contains("smile.llm.claude.command"), e.getMessage());
@@ -323,11 +386,14 @@ class CliStudentTest {
   @Test
   void anInterruptKillsTheToolAndEverythingItStarted() throws Exception {
     Path pids = temp.resolve("pids");
-    cli.install("claude", "cat > /dev/null\necho $$ > '" + pids + "'\nsleep 30 &\necho $! >> '" + pids + "'\nwait\n");
+    cli.install(
+        "claude",
+        "cat > /dev/null\necho $$ > '" + pids + "'\nsleep 30 &\necho $! >> '" + pids + "'\nwait\n");
     LlmCallLog log = new LlmCallLog();
     CliStudent student = student(LlmProvider.CLAUDE, log);
 
-    Future<StudentOutput> attempt = executor.submit(() -> student.attempt(task(1, behavior(60), List.of())));
+    Future<StudentOutput> attempt =
+        executor.submit(() -> student.attempt(task(1, behavior(60), List.of())));
     FakeCli.awaitLines(pids, 2);
     attempt.cancel(true);
 
@@ -351,8 +417,10 @@ class CliStudentTest {
           return null;
         });
 
-    assertThrows(InterruptedException.class, () -> student.attempt(task(1, behavior(60), List.of())));
-    assertFalse(Thread.currentThread().isInterrupted(), "the interrupt was consumed by the exception");
+    assertThrows(
+        InterruptedException.class, () -> student.attempt(task(1, behavior(60), List.of())));
+    assertFalse(
+        Thread.currentThread().isInterrupted(), "the interrupt was consumed by the exception");
     assertEquals(List.of(), FakeCli.leftRunning(FakeCli.pids(pids)));
   }
 
@@ -362,10 +430,14 @@ class CliStudentTest {
     Files.writeString(cli.replies.resolve("default"), ASK_JSON);
     cli.install(
         "claude",
-        "cat > /dev/null\nnohup sleep 30 > /dev/null 2>&1 &\necho $! > '" + pids + "'\nsleep 0.3\ncat '"
-            + cli.replies.resolve("default") + "'\n");
+        "cat > /dev/null\nnohup sleep 30 > /dev/null 2>&1 &\necho $! > '"
+            + pids
+            + "'\nsleep 0.3\ncat '"
+            + cli.replies.resolve("default")
+            + "'\n");
 
-    StudentOutput output = student(LlmProvider.CLAUDE, new LlmCallLog()).attempt(task(1, behavior(30), List.of()));
+    StudentOutput output =
+        student(LlmProvider.CLAUDE, new LlmCallLog()).attempt(task(1, behavior(30), List.of()));
 
     assertEquals(StudentStatus.ASK_MENTOR, output.status());
     assertEquals(List.of(), FakeCli.leftRunning(FakeCli.pids(pids)));
@@ -381,16 +453,22 @@ class CliStudentTest {
       LlmCallLog log = new LlmCallLog();
       CliStudent student =
           new CliStudent(
-              new CliInvoker(LlmProvider.GEMINI, CliCommands.fromSystemProperties(), cli.environment(), log,
+              new CliInvoker(
+                  LlmProvider.GEMINI,
+                  CliCommands.fromSystemProperties(),
+                  cli.environment(),
+                  log,
                   java.time.Clock.systemUTC()),
               cli.workRoot);
 
       StudentOutput output = student.attempt(task(1, behavior(30), List.of()));
 
       assertEquals(StudentStatus.ASK_MENTOR, output.status());
-      assertEquals(List.of("--model", "gemini pro", "", "--api-key=s3cret"), cli.argv("my-gemini", 1));
+      assertEquals(
+          List.of("--model", "gemini pro", "", "--api-key=s3cret"), cli.argv("my-gemini", 1));
       LlmCall call = log.calls().get(0);
-      assertEquals(List.of(custom.toString(), "--model", "gemini pro", "", "--api-key=***"), call.argv());
+      assertEquals(
+          List.of(custom.toString(), "--model", "gemini pro", "", "--api-key=***"), call.argv());
       assertEquals("gemini pro", call.model());
     } finally {
       System.clearProperty(property);
@@ -399,12 +477,16 @@ class CliStudentTest {
 
   @Test
   void anOverloadedApiIsTransient() throws Exception {
-    cli.install("claude", "cat > /dev/null\necho '{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}' >&2\nexit 1\n");
+    cli.install(
+        "claude",
+        "cat > /dev/null\necho '{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}' >&2\nexit 1\n");
 
     AgentException e =
         assertThrows(
             AgentException.class,
-            () -> student(LlmProvider.CLAUDE, new LlmCallLog()).attempt(task(1, behavior(30), List.of())));
+            () ->
+                student(LlmProvider.CLAUDE, new LlmCallLog())
+                    .attempt(task(1, behavior(30), List.of())));
 
     assertEquals(AgentException.Kind.TRANSIENT, e.kind());
   }

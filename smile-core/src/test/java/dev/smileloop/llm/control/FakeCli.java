@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Fake LLM command-line tools: small shell scripts in a folder that is the only user folder on
- * the PATH the agents get. A replying tool records each call (standard input, arguments, working
+ * Fake LLM command-line tools: small shell scripts in a folder that is the only user folder on the
+ * PATH the agents get. A replying tool records each call (standard input, arguments, working
  * directory, whether that directory was empty) under {@code calls/<name>.<n>.*} and prints {@code
  * replies/<n>} (the n-th call over all tools), or {@code replies/default}.
  */
@@ -87,7 +87,8 @@ final class FakeCli {
   }
 
   int entries(String name, int call) throws IOException {
-    return Integer.parseInt(Files.readString(calls.resolve(name + "." + call + ".entries"), UTF_8).strip());
+    return Integer.parseInt(
+        Files.readString(calls.resolve(name + "." + call + ".entries"), UTF_8).strip());
   }
 
   /** The user's environment with a PATH of the fake tools and the system folders only. */
@@ -102,14 +103,23 @@ final class FakeCli {
   }
 
   CliInvoker invoker(LlmProvider provider, LlmCallLog log, Function<String, String> properties) {
-    return new CliInvoker(provider, new CliCommands(properties), environment(), log, Clock.systemUTC());
+    return new CliInvoker(
+        provider, new CliCommands(properties), environment(), log, Clock.systemUTC());
   }
 
   static SmileConfig config(Path baseDir, LlmProvider provider, StudentBehavior behavior) {
     SmileConfig d = SmileConfig.defaults(baseDir);
     return new SmileConfig(
-        baseDir, d.tutorial(), provider, d.maxIterations(), d.timeout(), d.containerImage(), behavior,
-        new ContainerSettings(false, false, false, false), d.stateFile(), d.outputDir());
+        baseDir,
+        d.tutorial(),
+        provider,
+        d.maxIterations(),
+        d.timeout(),
+        d.containerImage(),
+        behavior,
+        new ContainerSettings(false, false, false, false),
+        d.stateFile(),
+        d.outputDir());
   }
 
   static StudentBehavior behavior(int timeoutSeconds) {
@@ -118,7 +128,10 @@ final class FakeCli {
 
   /** Lists the pids a script wrote, one a line. */
   static List<Long> pids(Path file) throws IOException {
-    return Files.readAllLines(file, UTF_8).stream().filter(l -> !l.isBlank()).map(l -> Long.parseLong(l.strip())).toList();
+    return Files.readAllLines(file, UTF_8).stream()
+        .filter(l -> !l.isBlank())
+        .map(l -> Long.parseLong(l.strip()))
+        .toList();
   }
 
   /** Whether any of the processes still runs (zombies do not count), after up to two seconds. */
@@ -132,13 +145,16 @@ final class FakeCli {
   }
 
   private static List<Long> running(List<Long> pids) {
-    return pids.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessTree::running).orElse(false)).toList();
+    return pids.stream()
+        .filter(pid -> ProcessHandle.of(pid).map(ProcessTree::running).orElse(false))
+        .toList();
   }
 
   /** Waits up to five seconds for a file with at least {@code lines} lines. */
   static void awaitLines(Path file, int lines) throws IOException, InterruptedException {
     for (int i = 0; i < 100; i++) {
-      if (Files.exists(file) && Files.readAllLines(file, UTF_8).stream().filter(l -> !l.isBlank()).count() >= lines) {
+      if (Files.exists(file)
+          && Files.readAllLines(file, UTF_8).stream().filter(l -> !l.isBlank()).count() >= lines) {
         return;
       }
       Thread.sleep(50);

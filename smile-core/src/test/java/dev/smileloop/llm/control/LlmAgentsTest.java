@@ -73,7 +73,10 @@ class LlmAgentsTest {
     List<LoopEvent> events = new CopyOnWriteArrayList<>();
     LoopEngine engine =
         new LoopEngine(
-            executor, scheduler, Clock.systemUTC(), events::add,
+            executor,
+            scheduler,
+            Clock.systemUTC(),
+            events::add,
             c -> LlmAgents.create(cli.invoker(c.llmProvider(), log), cli.workRoot),
             loop -> temp.toString(),
             new LoopEngine.Settings(2, Duration.ofMillis(5)));
@@ -90,7 +93,8 @@ class LlmAgentsTest {
   void createGivesACliStudentAndMentorOfTheProvider() throws Exception {
     cli.installReplying("codex");
 
-    Agents agents = LlmAgents.create(cli.invoker(LlmProvider.CODEX, new LlmCallLog()), cli.workRoot);
+    Agents agents =
+        LlmAgents.create(cli.invoker(LlmProvider.CODEX, new LlmCallLog()), cli.workRoot);
 
     assertInstanceOf(CliStudent.class, agents.student());
     assertInstanceOf(CliMentor.class, agents.mentor());
@@ -100,10 +104,15 @@ class LlmAgentsTest {
   void createFailsFatallyWhenTheToolIsMissing() {
     AgentException e =
         assertThrows(
-            AgentException.class, () -> LlmAgents.create(cli.invoker(LlmProvider.GEMINI, new LlmCallLog()), cli.workRoot));
+            AgentException.class,
+            () ->
+                LlmAgents.create(cli.invoker(LlmProvider.GEMINI, new LlmCallLog()), cli.workRoot));
 
     assertEquals(AgentException.Kind.FATAL, e.kind());
-    assertTrue(e.getMessage().startsWith("llmProvider \"gemini\" needs the `gemini` command-line tool, which is not on PATH"),
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "llmProvider \"gemini\" needs the `gemini` command-line tool, which is not on PATH"),
         e.getMessage());
   }
 
@@ -111,11 +120,18 @@ class LlmAgentsTest {
   void createChecksAnOverriddenMentorProgramToo() throws Exception {
     cli.installReplying("claude");
     CliInvoker invoker =
-        cli.invoker(LlmProvider.CLAUDE, new LlmCallLog(), name -> name.equals("smile.llm.claude.mentor.command") ? "/opt/none/claude -p" : null);
+        cli.invoker(
+            LlmProvider.CLAUDE,
+            new LlmCallLog(),
+            name -> name.equals("smile.llm.claude.mentor.command") ? "/opt/none/claude -p" : null);
 
-    AgentException e = assertThrows(AgentException.class, () -> LlmAgents.create(invoker, cli.workRoot));
+    AgentException e =
+        assertThrows(AgentException.class, () -> LlmAgents.create(invoker, cli.workRoot));
 
-    assertTrue(e.getMessage().contains("/opt/none/claude (set by the system property smile.llm.claude.mentor.command)"),
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "/opt/none/claude (set by the system property smile.llm.claude.mentor.command)"),
         e.getMessage());
   }
 
@@ -127,7 +143,11 @@ class LlmAgentsTest {
       AgentException e =
           assertThrows(
               AgentException.class,
-              () -> LlmAgents.create(config(temp, LlmProvider.CODEX, behavior(30)), cli.workRoot, Clock.systemUTC()));
+              () ->
+                  LlmAgents.create(
+                      config(temp, LlmProvider.CODEX, behavior(30)),
+                      cli.workRoot,
+                      Clock.systemUTC()));
 
       assertTrue(e.getMessage().contains("`smile-no-such-codex-cli`"), e.getMessage());
     } finally {
@@ -139,7 +159,9 @@ class LlmAgentsTest {
   void onlyCommandLineProvidersAreAccepted() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> LlmAgents.create(config(temp, LlmProvider.BUILTIN, behavior(30)), cli.workRoot, Clock.systemUTC()));
+        () ->
+            LlmAgents.create(
+                config(temp, LlmProvider.BUILTIN, behavior(30)), cli.workRoot, Clock.systemUTC()));
   }
 
   @Test
@@ -154,12 +176,17 @@ class LlmAgentsTest {
 
     assertEquals(LoopStatus.COMPLETED, state.status(), state.reason());
     assertEquals(2, state.iteration());
-    assertEquals("Before line 6, install it: `apt-get install hello`.", state.mentorNotes().get(0).answer());
+    assertEquals(
+        "Before line 6, install it: `apt-get install hello`.", state.mentorNotes().get(0).answer());
     assertEquals(6, state.mentorNotes().get(0).location().line());
     String secondAttempt = cli.stdin("claude", 3);
-    assertTrue(secondAttempt.contains("Note from iteration 1 (asked at line 6: \"hello --loud\")"), secondAttempt);
+    assertTrue(
+        secondAttempt.contains("Note from iteration 1 (asked at line 6: \"hello --loud\")"),
+        secondAttempt);
     assertTrue(secondAttempt.contains("install it: `apt-get install hello`."), secondAttempt);
-    assertEquals(List.of(LlmRole.STUDENT, LlmRole.MENTOR, LlmRole.STUDENT), log.calls().stream().map(LlmCall::role).toList());
+    assertEquals(
+        List.of(LlmRole.STUDENT, LlmRole.MENTOR, LlmRole.STUDENT),
+        log.calls().stream().map(LlmCall::role).toList());
     assertEquals(List.of(1, 1, 2), log.calls().stream().map(LlmCall::iteration).toList());
   }
 

@@ -20,7 +20,13 @@ class PromptsTest {
 
   private String studentPrompt(Tutorial tutorial, StudentBehavior behavior) {
     return Prompts.student(
-        new StudentTask("loop", 1, tutorial, FakeCli.config(temp, LlmProvider.CLAUDE, behavior), List.of(), c -> {}),
+        new StudentTask(
+            "loop",
+            1,
+            tutorial,
+            FakeCli.config(temp, LlmProvider.CLAUDE, behavior),
+            List.of(),
+            c -> {}),
         temp.resolve("work"));
   }
 
@@ -31,8 +37,10 @@ class PromptsTest {
 
     String prompt = studentPrompt(tutorial, FakeCli.behavior(30));
 
-    assertTrue(prompt.contains("3 | value: {{ .Values.name }} and {{tutorial}} cost $1 \\n"), prompt);
-    assertEquals(1, prompt.split("\\{\\{tutorial\\}\\}", -1).length - 1, "inserted once, never expanded");
+    assertTrue(
+        prompt.contains("3 | value: {{ .Values.name }} and {{tutorial}} cost $1 \\n"), prompt);
+    assertEquals(
+        1, prompt.split("\\{\\{tutorial\\}\\}", -1).length - 1, "inserted once, never expanded");
   }
 
   @Test
@@ -43,10 +51,14 @@ class PromptsTest {
     String prompt = studentPrompt(tutorial, off);
 
     assertTrue(prompt.contains("A missing command or package: do not ask about it."), prompt);
-    assertTrue(prompt.contains("An instruction you cannot interpret: do not ask about it."), prompt);
-    assertTrue(prompt.contains("A failing command: do not ask about it. Run it again up to 2 times"), prompt);
+    assertTrue(
+        prompt.contains("An instruction you cannot interpret: do not ask about it."), prompt);
+    assertTrue(
+        prompt.contains("A failing command: do not ask about it. Run it again up to 2 times"),
+        prompt);
     assertTrue(prompt.contains("A command that does not finish: do not ask about it."), prompt);
-    assertFalse(prompt.contains("repeated_failure: the same step"), "a failing step is a failing command");
+    assertFalse(
+        prompt.contains("repeated_failure: the same step"), "a failing step is a failing command");
     assertTrue(prompt.contains("Your patience is high"), prompt);
     assertTrue(prompt.contains("came without a folder of its own"), prompt);
   }

@@ -52,7 +52,8 @@ class LoopEngineTest {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final List<LoopEvent> events = new CopyOnWriteArrayList<>();
   private final List<LoopSnapshot> finished = new CopyOnWriteArrayList<>();
-  private final Tutorial tutorial = new Tutorial("t.md", null, null, "# T\n\n## Step\n\n```bash\ntrue\n```\n");
+  private final Tutorial tutorial =
+      new Tutorial("t.md", null, null, "# T\n\n## Step\n\n```bash\ntrue\n```\n");
 
   @AfterEach
   void shutdown() {
@@ -74,14 +75,28 @@ class LoopEngineTest {
         new LoopEngine.Settings(3, Duration.ofMillis(5)));
   }
 
-  private SmileConfig config(LlmProvider provider, int maxIterations, int timeout, int stepTimeout) {
+  private SmileConfig config(
+      LlmProvider provider, int maxIterations, int timeout, int stepTimeout) {
     SmileConfig d = SmileConfig.defaults(dir);
     StudentBehavior b = d.studentBehavior();
     return new SmileConfig(
-        dir, d.tutorial(), provider, maxIterations, timeout, d.containerImage(),
-        new StudentBehavior(b.maxRetriesBeforeHelp(), b.askOnMissingDependency(), b.askOnAmbiguousInstruction(),
-            b.askOnCommandFailure(), b.askOnTimeout(), stepTimeout, b.patienceLevel()),
-        d.container(), d.stateFile(), d.outputDir());
+        dir,
+        d.tutorial(),
+        provider,
+        maxIterations,
+        timeout,
+        d.containerImage(),
+        new StudentBehavior(
+            b.maxRetriesBeforeHelp(),
+            b.askOnMissingDependency(),
+            b.askOnAmbiguousInstruction(),
+            b.askOnCommandFailure(),
+            b.askOnTimeout(),
+            stepTimeout,
+            b.patienceLevel()),
+        d.container(),
+        d.stateFile(),
+        d.outputDir());
   }
 
   private LoopRequest request(int maxIterations) {
@@ -89,8 +104,13 @@ class LoopEngineTest {
   }
 
   private static StudentOutput out(StudentStatus status) {
-    return StudentOutput.of(status, "Step", "problem", status == StudentStatus.ASK_MENTOR ? "how?" : null,
-        status == StudentStatus.CANNOT_COMPLETE ? "impossible" : null, "summary");
+    return StudentOutput.of(
+        status,
+        "Step",
+        "problem",
+        status == StudentStatus.ASK_MENTOR ? "how?" : null,
+        status == StudentStatus.CANNOT_COMPLETE ? "impossible" : null,
+        "summary");
   }
 
   /** A Student that answers from a script, one output per attempt, recording the notes it got. */
@@ -138,7 +158,8 @@ class LoopEngineTest {
     AtomicInteger answers = new AtomicInteger();
     LoopEngine engine =
         engine(
-            scripted(seen, StudentStatus.ASK_MENTOR, StudentStatus.ASK_MENTOR, StudentStatus.COMPLETED),
+            scripted(
+                seen, StudentStatus.ASK_MENTOR, StudentStatus.ASK_MENTOR, StudentStatus.COMPLETED),
             t -> new MentorAnswer("note " + answers.incrementAndGet(), true));
     engine.start(request(5));
     LoopState end = awaitEnd(engine);
@@ -149,26 +170,37 @@ class LoopEngineTest {
     assertEquals(3, end.history().size());
     assertEquals("note 2", end.history().get(1).mentorOutput());
     assertEquals(
-        List.of("IterationStarted", "StudentReported", "MentorAnswered", "IterationStarted", "StudentReported",
-            "MentorAnswered", "IterationStarted", "StudentReported", "LoopCompleted"),
+        List.of(
+            "IterationStarted",
+            "StudentReported",
+            "MentorAnswered",
+            "IterationStarted",
+            "StudentReported",
+            "MentorAnswered",
+            "IterationStarted",
+            "StudentReported",
+            "LoopCompleted"),
         eventNames());
   }
 
   @Test
   void lastIterationStillHearsTheMentorThenEndsAsMaxIterations() throws Exception {
     LoopEngine engine =
-        engine(scripted(new ArrayList<>(), StudentStatus.ASK_MENTOR, StudentStatus.ASK_MENTOR),
+        engine(
+            scripted(new ArrayList<>(), StudentStatus.ASK_MENTOR, StudentStatus.ASK_MENTOR),
             t -> new MentorAnswer("try again", true));
     engine.start(request(2));
     LoopState end = awaitEnd(engine);
     assertEquals(LoopStatus.MAX_ITERATIONS, end.status());
     assertEquals(2, end.mentorNotes().size());
-    assertTrue(Files.exists(dir.resolve(".smile/state.json")), "only success and stop remove the state");
+    assertTrue(
+        Files.exists(dir.resolve(".smile/state.json")), "only success and stop remove the state");
   }
 
   @Test
   void cannotCompleteAndUnresolvableMentorAreBlockers() throws Exception {
-    LoopEngine engine = engine(scripted(new ArrayList<>(), StudentStatus.CANNOT_COMPLETE), t -> null);
+    LoopEngine engine =
+        engine(scripted(new ArrayList<>(), StudentStatus.CANNOT_COMPLETE), t -> null);
     engine.start(request(3));
     LoopState end = awaitEnd(engine);
     assertEquals(LoopStatus.BLOCKER, end.status());
@@ -176,7 +208,9 @@ class LoopEngineTest {
 
     events.clear();
     LoopEngine other =
-        engine(scripted(new ArrayList<>(), StudentStatus.ASK_MENTOR), t -> new MentorAnswer("no idea", false));
+        engine(
+            scripted(new ArrayList<>(), StudentStatus.ASK_MENTOR),
+            t -> new MentorAnswer("no idea", false));
     other.start(request(3));
     assertEquals(LoopStatus.BLOCKER, awaitEnd(other).status());
   }
@@ -200,7 +234,12 @@ class LoopEngineTest {
 
   @Test
   void transientFailuresThatNeverStopEndAsBlocker() throws Exception {
-    LoopEngine engine = engine(task -> { throw AgentException.transientFailure("API down"); }, t -> null);
+    LoopEngine engine =
+        engine(
+            task -> {
+              throw AgentException.transientFailure("API down");
+            },
+            t -> null);
     engine.start(request(3));
     LoopState end = awaitEnd(engine);
     assertEquals(LoopStatus.BLOCKER, end.status());
@@ -209,7 +248,12 @@ class LoopEngineTest {
 
   @Test
   void fatalErrorEndsTheLoopAtOnceWithAnErrorEvent() throws Exception {
-    LoopEngine engine = engine(task -> { throw AgentException.fatal("claude CLI not found"); }, t -> null);
+    LoopEngine engine =
+        engine(
+            task -> {
+              throw AgentException.fatal("claude CLI not found");
+            },
+            t -> null);
     engine.start(request(3));
     assertEquals(LoopStatus.ERROR, awaitEnd(engine).status());
     assertEquals(List.of("IterationStarted", "LoopError", "LoopCompleted"), eventNames());
@@ -262,7 +306,12 @@ class LoopEngineTest {
   void secondLoopIsRefusedWhileOneRuns() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     LoopEngine engine =
-        engine(task -> { release.await(); return out(StudentStatus.COMPLETED); }, t -> null);
+        engine(
+            task -> {
+              release.await();
+              return out(StudentStatus.COMPLETED);
+            },
+            t -> null);
     engine.start(request(3));
     SmileException refused = assertThrows(SmileException.class, () -> engine.start(request(3)));
     assertEquals(SmileException.Kind.CONFLICT, refused.kind());
@@ -297,13 +346,16 @@ class LoopEngineTest {
     assertTrue(inMentor.await(5, TimeUnit.SECONDS));
     // Written in the background: wait for the snapshot of the transition to running_mentor.
     PersistedLoop persisted = null;
-    for (int i = 0; i < 500 && (persisted == null || persisted.state().status() != LoopStatus.RUNNING_MENTOR); i++) {
+    for (int i = 0;
+        i < 500 && (persisted == null || persisted.state().status() != LoopStatus.RUNNING_MENTOR);
+        i++) {
       Thread.sleep(10);
       Path file = dir.resolve(".smile/state.json");
       persisted = Files.exists(file) ? PersistedLoop.fromJson(Files.readString(file)) : null;
     }
     assertEquals(LoopStatus.RUNNING_MENTOR, persisted.state().status());
-    assertEquals(StudentStatus.ASK_MENTOR, persisted.state().history().get(0).studentOutput().status());
+    assertEquals(
+        StudentStatus.ASK_MENTOR, persisted.state().history().get(0).studentOutput().status());
     assertEquals(tutorial.markdown(), persisted.tutorial().markdown());
     release.countDown();
     awaitEnd(engine);
@@ -316,18 +368,33 @@ class LoopEngineTest {
     Instant t0 = Instant.parse("2026-11-26T10:00:00Z");
     MentorNote note = new MentorNote(1, "how?", "do X", t0, null);
     LoopState crashed =
-        new LoopState("loop-1", LoopStatus.RUNNING_STUDENT, 2, 5, "t.md", List.of(note),
+        new LoopState(
+            "loop-1",
+            LoopStatus.RUNNING_STUDENT,
+            2,
+            5,
+            "t.md",
+            List.of(note),
             List.of(
                 new IterationRecord(1, out(StudentStatus.ASK_MENTOR), "do X", t0, t0),
                 new IterationRecord(2, out(StudentStatus.ASK_MENTOR), null, t0, t0)),
-            t0, t0, null, null);
+            t0,
+            t0,
+            null,
+            null);
     Files.createDirectories(dir.resolve(".smile"));
     Files.writeString(
         dir.resolve(".smile/state.json"),
         new PersistedLoop(config(LlmProvider.BUILTIN, 5, 60, 60), tutorial, crashed).toJson());
 
     List<StudentTask> tasks = new CopyOnWriteArrayList<>();
-    LoopEngine engine = engine(task -> { tasks.add(task); return out(StudentStatus.COMPLETED); }, t -> null);
+    LoopEngine engine =
+        engine(
+            task -> {
+              tasks.add(task);
+              return out(StudentStatus.COMPLETED);
+            },
+            t -> null);
     LoopState resumed = engine.resume(dir.resolve(".smile/state.json"));
     assertEquals("loop-1", resumed.loopId());
     assertEquals(1, resumed.history().size(), "the half-done iteration 2 is run again");
@@ -340,13 +407,17 @@ class LoopEngineTest {
   @Test
   void externalCallbacksAreAcceptedEarlyAndRefusedInTheWrongState() throws Exception {
     LoopEngine engine = engine(null, null);
-    SmileException idle = assertThrows(SmileException.class, () -> engine.studentResult(out(StudentStatus.COMPLETED)));
+    SmileException idle =
+        assertThrows(
+            SmileException.class, () -> engine.studentResult(out(StudentStatus.COMPLETED)));
     assertEquals(SmileException.Kind.UNAVAILABLE, idle.kind());
 
     engine.start(new LoopRequest(tutorial, config(LlmProvider.EXTERNAL, 3, 60, 60)));
     // Straight after start: the loop thread may not wait yet, the callback is still accepted.
     assertEquals("continue", engine.studentResult(out(StudentStatus.ASK_MENTOR)).nextAction());
-    SmileException twice = assertThrows(SmileException.class, () -> engine.studentResult(out(StudentStatus.COMPLETED)));
+    SmileException twice =
+        assertThrows(
+            SmileException.class, () -> engine.studentResult(out(StudentStatus.COMPLETED)));
     assertEquals(SmileException.Kind.UNAVAILABLE, twice.kind());
     assertEquals("continue", engine.mentorResult("notes", false).nextAction());
     assertEquals("stop", engine.studentResult(out(StudentStatus.COMPLETED)).nextAction());
@@ -369,13 +440,18 @@ class LoopEngineTest {
   void progressOfTheStudentIsFiredAsItHappens() throws Exception {
     StudentAgent student =
         task -> {
-          task.progress().accept(new dev.smileloop.loop.entity.CommandRecord("true", 7, "Step", 0, "", 1, false, false));
+          task.progress()
+              .accept(
+                  new dev.smileloop.loop.entity.CommandRecord(
+                      "true", 7, "Step", 0, "", 1, false, false));
           return out(StudentStatus.COMPLETED);
         };
     LoopEngine engine = engine(student, t -> null);
     engine.start(request(3));
     awaitEnd(engine);
-    assertEquals(List.of("IterationStarted", "StudentProgress", "StudentReported", "LoopCompleted"), eventNames());
+    assertEquals(
+        List.of("IterationStarted", "StudentProgress", "StudentReported", "LoopCompleted"),
+        eventNames());
     assertEquals(7, ((LoopEvent.StudentProgress) events.get(1)).command().line());
   }
 
@@ -406,6 +482,9 @@ class LoopEngineTest {
 
     LoopEngine next = engine(task -> out(StudentStatus.COMPLETED), t -> null);
     next.resume(dir.resolve(".smile/state.json"));
-    assertEquals(LoopStatus.COMPLETED, awaitEnd(next).status(), "the lock was released and the loop resumed");
+    assertEquals(
+        LoopStatus.COMPLETED,
+        awaitEnd(next).status(),
+        "the lock was released and the loop resumed");
   }
 }

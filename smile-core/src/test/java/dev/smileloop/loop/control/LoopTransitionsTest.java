@@ -24,7 +24,8 @@ class LoopTransitionsTest {
 
   @Test
   void everyActiveStatusCanEndInEveryTerminalStatus() {
-    List<LoopStatus> active = List.of(STARTING, RUNNING_STUDENT, WAITING_FOR_STUDENT, RUNNING_MENTOR, WAITING_FOR_MENTOR);
+    List<LoopStatus> active =
+        List.of(STARTING, RUNNING_STUDENT, WAITING_FOR_STUDENT, RUNNING_MENTOR, WAITING_FOR_MENTOR);
     for (LoopStatus from : active) {
       for (LoopStatus to : List.of(COMPLETED, MAX_ITERATIONS, BLOCKER, TIMEOUT, ERROR, STOPPED)) {
         assertTrue(LoopTransitions.isAllowed(from, to), from + " -> " + to);
@@ -38,7 +39,8 @@ class LoopTransitionsTest {
     assertFalse(LoopTransitions.isAllowed(STOPPED, COMPLETED));
     assertFalse(LoopTransitions.isAllowed(STARTING, RUNNING_MENTOR));
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> LoopTransitions.check(IDLE, RUNNING_MENTOR));
+        assertThrows(
+            IllegalStateException.class, () -> LoopTransitions.check(IDLE, RUNNING_MENTOR));
     assertTrue(e.getMessage().contains("from idle to running_mentor"), e.getMessage());
   }
 }

@@ -60,7 +60,7 @@ class StudentOutputJsonTest {
     StudentOutput output =
         StudentOutputJson.fromJson(
             json(
-                """
+"""
 {"status": "ask_mentor", "current_step": "Step 2: install",
  "attempted_actions": ["ran apt-get install tree", "searched the tutorial"],
  "problem": "tree: command not found",

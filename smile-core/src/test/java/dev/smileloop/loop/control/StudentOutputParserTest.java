@@ -232,7 +232,7 @@ class StudentOutputParserTest {
   @Test
   void outputInAStreamOfJsonEventsIsFound() {
     String raw =
-        """
+"""
 {"type": "thread.started", "thread_id": "t1"}
 {"type": "item.completed", "item": {"type": "agent_message",         "text": "{\\"status\\": \\"cannot_complete\\", \\"reason\\": \\"No network\\"}"}}
 {"type": "turn.completed"}

@@ -34,9 +34,16 @@ final class ExpectedFiles {
     }
     try (InputStream in = ExpectedFiles.class.getResourceAsStream("/" + FOLDER + name)) {
       if (in == null) {
-        fail("No expected file " + FOLDER + name + "; run with -Dsmile.updateExpected=true to create it");
+        fail(
+            "No expected file "
+                + FOLDER
+                + name
+                + "; run with -Dsmile.updateExpected=true to create it");
       }
-      assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), actual, "differs from " + FOLDER + name);
+      assertEquals(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          actual,
+          "differs from " + FOLDER + name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,7 +19,11 @@ class ExpectedOutputTest {
   @MethodSource("scenariosAndFormats")
   void rendersAsCommitted(String scenario, ReportFormat format) {
     Report report =
-        Scenarios.all().stream().filter(s -> s.name().equals(scenario)).findFirst().orElseThrow().report();
+        Scenarios.all().stream()
+            .filter(s -> s.name().equals(scenario))
+            .findFirst()
+            .orElseThrow()
+            .report();
     String extension = format.fileName().substring("smile-report".length());
     if (format == ReportFormat.AUDIT_LOG) {
       extension = ".audit.log";

@@ -87,10 +87,16 @@ class JunitXmlReportTest {
     assertEquals("20", failure.getAttribute("line"));
     assertEquals("missing_dependency", failure.getAttribute("type"));
     assertTrue(failure.getAttribute("message").startsWith("G1 (major, missing_dependency)"));
-    assertTrue(failure.getTextContent().contains("Commands after which the step passed: find notes"));
-    assertEquals(1, document.getElementsByTagName("failure").getLength(), "the minor gap does not fail its step");
-    Element step3 = (Element) document.getElementsByTagName("testcase").item(3); // after Prerequisites
-    assertTrue(step3.getElementsByTagName("system-out").item(0).getTextContent().contains("minor gap G2"));
+    assertTrue(
+        failure.getTextContent().contains("Commands after which the step passed: find notes"));
+    assertEquals(
+        1,
+        document.getElementsByTagName("failure").getLength(),
+        "the minor gap does not fail its step");
+    Element step3 =
+        (Element) document.getElementsByTagName("testcase").item(3); // after Prerequisites
+    assertTrue(
+        step3.getElementsByTagName("system-out").item(0).getTextContent().contains("minor gap G2"));
   }
 
   @Test
@@ -98,7 +104,9 @@ class JunitXmlReportTest {
     Document document = parse(renderer.junitXml(Scenarios.stopped().report()));
     NodeList skipped = document.getElementsByTagName("skipped");
     assertEquals(3, skipped.getLength());
-    assertEquals("Step 3: Write the counter", ((Element) skipped.item(0).getParentNode()).getAttribute("name"));
+    assertEquals(
+        "Step 3: Write the counter",
+        ((Element) skipped.item(0).getParentNode()).getAttribute("name"));
     assertTrue(((Element) skipped.item(0)).getAttribute("message").contains("stopped"));
   }
 
@@ -107,17 +115,42 @@ class JunitXmlReportTest {
     String nasty = "]]> <tag attr=\"x\"> & 'quote' \u0001\u0007\uFFFE bell 😀 日本";
     StudentOutput out =
         Scenarios.output(
-            StudentStatus.CANNOT_COMPLETE, Scenarios.STEP2, null, null, nasty + "\nsecond line", null,
-            new TutorialLocation(20, "", null), "command_failure",
-            List.of(new CommandRecord("tree notes", 20, Scenarios.STEP2, 1, nasty, 3, false, false)), List.of(), List.of());
+            StudentStatus.CANNOT_COMPLETE,
+            Scenarios.STEP2,
+            null,
+            null,
+            nasty + "\nsecond line",
+            null,
+            new TutorialLocation(20, "", null),
+            "command_failure",
+            List.of(
+                new CommandRecord("tree notes", 20, Scenarios.STEP2, 1, nasty, 3, false, false)),
+            List.of(),
+            List.of());
     LoopState state =
-        new LoopState("x", LoopStatus.BLOCKER, 1, 10, "t.md", List.of(), List.of(new IterationRecord(1, out, null, Scenarios.at(1), Scenarios.at(2))),
-            Scenarios.T0, Scenarios.at(3), nasty, null);
-    String xml = renderer.junitXml(Scenarios.builder().build(state, Scenarios.wordCount(), Scenarios.config(), Scenarios.CLOCK));
+        new LoopState(
+            "x",
+            LoopStatus.BLOCKER,
+            1,
+            10,
+            "t.md",
+            List.of(),
+            List.of(new IterationRecord(1, out, null, Scenarios.at(1), Scenarios.at(2))),
+            Scenarios.T0,
+            Scenarios.at(3),
+            nasty,
+            null);
+    String xml =
+        renderer.junitXml(
+            Scenarios.builder()
+                .build(state, Scenarios.wordCount(), Scenarios.config(), Scenarios.CLOCK));
     Validators.assertValidJunit(xml);
     Document document = parse(xml);
     Element failure = (Element) document.getElementsByTagName("failure").item(0);
-    assertTrue(failure.getTextContent().contains("]]> <tag attr=\"x\"> & 'quote'  bell 😀 日本\nsecond line"));
+    assertTrue(
+        failure
+            .getTextContent()
+            .contains("]]> <tag attr=\"x\"> & 'quote'  bell 😀 日本\nsecond line"));
     assertFalse(failure.getAttribute("message").contains("\n"));
     Element reason = (Element) document.getElementsByTagName("property").item(6);
     assertEquals("smile.reason", reason.getAttribute("name"));

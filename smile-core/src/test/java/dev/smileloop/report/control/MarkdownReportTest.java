@@ -39,12 +39,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Parses the Markdown report with a real CommonMark + GFM tables parser, as GitHub and VS Code do,
- * and checks that what the reader sees is what the report meant: quoted text shows verbatim,
- * tables keep their columns, and nothing in the tutorial or the agents' text becomes markup.
+ * and checks that what the reader sees is what the report meant: quoted text shows verbatim, tables
+ * keep their columns, and nothing in the tutorial or the agents' text becomes markup.
  */
 class MarkdownReportTest {
 
-  private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+  private static final Parser PARSER =
+      Parser.builder().extensions(List.of(TablesExtension.create())).build();
   private final ReportRenderer renderer = new ReportRenderer();
 
   static Stream<Scenarios.Scenario> scenarios() {
@@ -215,8 +216,14 @@ class MarkdownReportTest {
     for (Gap gap : report.gaps()) {
       expected.add("### " + gap.id() + " · " + gap.severity().label() + " · " + gap.title());
     }
-    expected.addAll(List.of("## Recommendations", "## Timeline", "## Audit trail", "### Commands", "### Files created",
-        "### LLM calls"));
+    expected.addAll(
+        List.of(
+            "## Recommendations",
+            "## Timeline",
+            "## Audit trail",
+            "### Commands",
+            "### Files created",
+            "### LLM calls"));
     assertEquals(expected, parse(renderer.markdown(report)).headings);
   }
 
@@ -269,7 +276,9 @@ class MarkdownReportTest {
     Report report = Scenarios.specialCharacters().report();
     Parsed parsed = parse(renderer.markdown(report));
     for (Gap gap : report.gaps()) {
-      assertTrue(parsed.quotes.contains(gap.location().quote()), gap.location().quote() + " in " + parsed.quotes);
+      assertTrue(
+          parsed.quotes.contains(gap.location().quote()),
+          gap.location().quote() + " in " + parsed.quotes);
     }
     assertTrue(parsed.quotes.contains(Scenarios.SPECIAL_QUOTE));
     assertTrue(parsed.quotes.contains(Scenarios.SPECIAL_COMMAND));
@@ -279,10 +288,14 @@ class MarkdownReportTest {
   void tableCellsKeepPipesNewlinesAndUnicodeInTheirOwnCell() {
     Report report = Scenarios.specialCharacters().report();
     Parsed parsed = parse(renderer.markdown(report));
-    assertTrue(parsed.rows.contains(List.of("Reason", "日本語 reason with | pipe")), parsed.rows.toString());
+    assertTrue(
+        parsed.rows.contains(List.of("Reason", "日本語 reason with | pipe")), parsed.rows.toString());
     List<String> secondIteration =
-        parsed.rows.stream().filter(r -> r.size() == 5 && r.get(0).equals("2") && r.get(1).equals("could not complete"))
-            .findFirst().orElseThrow();
+        parsed.rows.stream()
+            .filter(
+                r -> r.size() == 5 && r.get(0).equals("2") && r.get(1).equals("could not complete"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(
         "I can't run <script>alert(\"x\")</script> in a shell | it's HTML 😀 Second line with `backticks` and ```` fences",
         secondIteration.get(2));
@@ -295,7 +308,9 @@ class MarkdownReportTest {
     Parsed parsed = parse(markdown);
     assertEquals(1, parsed.orderedLists, "only the recommendations are a numbered list");
     assertEquals(0, parsed.bulletLists, "no files were created, so no bullet list at all");
-    assertTrue(markdown.contains("\\# Not a heading\\\n\\- not a list\\\n1\\. not numbered\\\n"), markdown);
+    assertTrue(
+        markdown.contains("\\# Not a heading\\\n\\- not a list\\\n1\\. not numbered\\\n"),
+        markdown);
   }
 
   @Test
@@ -323,24 +338,46 @@ class MarkdownReportTest {
   @Test
   void aCleanRunSaysSo() {
     String markdown = renderer.markdown(Scenarios.completed().report());
-    assertTrue(markdown.contains("**Result: completed.** The Student completed the tutorial; no gaps were found."));
+    assertTrue(
+        markdown.contains(
+            "**Result: completed.** The Student completed the tutorial; no gaps were found."));
     assertTrue(markdown.contains("None: a learner can follow this tutorial as written."));
     assertTrue(markdown.contains("Nothing to change."));
   }
 
   @Test
   void escapingRoundTripsThroughTheParser() {
-    String nasty = "a|b `c` ``d`` <e> &amp; *f* _g_ [h](i) ![j](k) # l $m$ ~n~ \\o {p} 1. q - r > s 😀 日本"
-        + " https://example.com/x www.example.org git@example.com:repo.git";
+    String nasty =
+        "a|b `c` ``d`` <e> &amp; *f* _g_ [h](i) ![j](k) # l $m$ ~n~ \\o {p} 1. q - r > s 😀 日本"
+            + " https://example.com/x www.example.org git@example.com:repo.git";
     Parsed inline = parse("| x | y |\n| --- | --- |\n| " + MarkdownText.cell(nasty) + " | z |\n");
     assertEquals(List.of("x", "y"), inline.rows.get(0));
     assertEquals(List.of(nasty, "z"), inline.rows.get(1));
-    for (String line : List.of("# heading", "- item", "+ item", "1. item", "2) item", "> quote", "    indented", "---",
-        "=====", "```", "<div>", "| a | b |")) {
+    for (String line :
+        List.of(
+            "# heading",
+            "- item",
+            "+ item",
+            "1. item",
+            "2) item",
+            "> quote",
+            "    indented",
+            "---",
+            "=====",
+            "```",
+            "<div>",
+            "| a | b |")) {
       Parsed block = parse(MarkdownText.block("before\n" + line + "\nafter"));
       assertEquals(List.of(), block.forbidden, line);
-      assertEquals(0, block.headings.size() + block.orderedLists + block.bulletLists + block.quotes.size()
-          + block.fences.size() + block.rows.size(), line);
+      assertEquals(
+          0,
+          block.headings.size()
+              + block.orderedLists
+              + block.bulletLists
+              + block.quotes.size()
+              + block.fences.size()
+              + block.rows.size(),
+          line);
     }
     Parsed quote = parse(MarkdownText.quote("first *line*\n  second | line\n\nthird"));
     assertEquals(List.of("first *line*\nsecond | line\nthird"), quote.quotes);

@@ -26,26 +26,39 @@ class ReportWriterTest {
 
   private static ReportWriter writer(int attempts, Duration pause) {
     return new ReportWriter(
-        Scenarios.builder(), new ReportRenderer(), Scenarios.CLOCK, attempts, pause, () -> System.out);
+        Scenarios.builder(),
+        new ReportRenderer(),
+        Scenarios.CLOCK,
+        attempts,
+        pause,
+        () -> System.out);
   }
 
   @Test
   void writesAllFiveFilesIntoAFolderItCreates() throws IOException {
     Scenarios.Scenario scenario = Scenarios.fixedInSecondIteration();
     Path out = temp.resolve("reports/nested");
-    WriteResult result = writer(3, Duration.ZERO).write(scenario.state(), scenario.tutorial(), scenario.config(), out);
+    WriteResult result =
+        writer(3, Duration.ZERO)
+            .write(scenario.state(), scenario.tutorial(), scenario.config(), out);
 
     assertTrue(result.complete());
     assertFalse(result.printedToStdout());
     assertEquals(List.of(ReportFormat.values()), List.copyOf(result.written().keySet()));
     assertEquals(
-        List.of("smile-audit.log", "smile-report.json", "smile-report.junit.xml", "smile-report.md", "smile-report.sarif"),
+        List.of(
+            "smile-audit.log",
+            "smile-report.json",
+            "smile-report.junit.xml",
+            "smile-report.md",
+            "smile-report.sarif"),
         fileNames(out));
     ReportRenderer renderer = new ReportRenderer();
     for (ReportFormat format : ReportFormat.values()) {
       Path file = result.written().get(format);
       assertEquals(out.resolve(format.fileName()), file);
-      assertEquals(renderer.render(result.report(), format), Files.readString(file, StandardCharsets.UTF_8));
+      assertEquals(
+          renderer.render(result.report(), format), Files.readString(file, StandardCharsets.UTF_8));
     }
   }
 
@@ -53,14 +66,18 @@ class ReportWriterTest {
   void rewritingReplacesTheOldReportAndLeavesNoTemporaryFiles() throws IOException {
     Files.writeString(temp.resolve("smile-report.md"), "an old report");
     Scenarios.Scenario scenario = Scenarios.completed();
-    WriteResult result = writer(3, Duration.ZERO).write(scenario.state(), scenario.tutorial(), scenario.config(), temp);
+    WriteResult result =
+        writer(3, Duration.ZERO)
+            .write(scenario.state(), scenario.tutorial(), scenario.config(), temp);
     assertTrue(result.complete());
-    assertTrue(Files.readString(temp.resolve("smile-report.md")).startsWith("# SMILE report: word-count"));
+    assertTrue(
+        Files.readString(temp.resolve("smile-report.md")).startsWith("# SMILE report: word-count"));
     assertEquals(5, fileNames(temp).size(), "only the five reports: " + fileNames(temp));
   }
 
   @Test
-  void whenTheFolderCannotBeWrittenItRetriesThenPrintsTheReportToStandardOutput() throws IOException {
+  void whenTheFolderCannotBeWrittenItRetriesThenPrintsTheReportToStandardOutput()
+      throws IOException {
     Path blocked = temp.resolve("not-a-folder");
     Files.writeString(blocked, "a file where the output folder should be");
     Scenarios.Scenario scenario = Scenarios.blocker();
@@ -82,25 +99,40 @@ class ReportWriterTest {
     assertTrue(result.written().isEmpty());
     assertEquals(5, result.failures().size());
     assertTrue(result.failures().stream().allMatch(f -> f.attempts() == 3));
-    assertTrue(result.failures().get(0).message().contains("FileAlreadyExistsException"), result.failures().get(0).message());
+    assertTrue(
+        result.failures().get(0).message().contains("FileAlreadyExistsException"),
+        result.failures().get(0).message());
     assertTrue(elapsedMillis >= 5 * 2 * 20, "paused between attempts: " + elapsedMillis + " ms");
     assertTrue(result.printedToStdout());
     String printed = captured.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains(new ReportRenderer().markdown(report).stripTrailing()), printed);
-    assertTrue(printed.startsWith("SMILE: could not write smile-report.md, smile-report.json"), printed);
-    assertEquals("a file where the output folder should be", Files.readString(blocked), "nothing was overwritten");
+    assertTrue(
+        printed.startsWith("SMILE: could not write smile-report.md, smile-report.json"), printed);
+    assertEquals(
+        "a file where the output folder should be",
+        Files.readString(blocked),
+        "nothing was overwritten");
   }
 
   @Test
-  void whenTheParentIsAFileEveryAttemptFailsAndTheReportStillReachesTheGivenStream() throws IOException {
+  void whenTheParentIsAFileEveryAttemptFailsAndTheReportStillReachesTheGivenStream()
+      throws IOException {
     Path parent = temp.resolve("file");
     Files.writeString(parent, "x");
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream stream = new PrintStream(captured, true, StandardCharsets.UTF_8);
     ReportWriter writer =
-        new ReportWriter(Scenarios.builder(), new ReportRenderer(), Scenarios.CLOCK, 1, Duration.ZERO, () -> stream);
+        new ReportWriter(
+            Scenarios.builder(),
+            new ReportRenderer(),
+            Scenarios.CLOCK,
+            1,
+            Duration.ZERO,
+            () -> stream);
     Scenarios.Scenario scenario = Scenarios.stopped();
-    WriteResult result = writer.write(scenario.state(), scenario.tutorial(), scenario.config(), parent.resolve("reports"));
+    WriteResult result =
+        writer.write(
+            scenario.state(), scenario.tutorial(), scenario.config(), parent.resolve("reports"));
     assertTrue(result.printedToStdout());
     assertTrue(result.failures().stream().allMatch(f -> f.attempts() == 1));
     assertTrue(captured.toString(StandardCharsets.UTF_8).contains("# SMILE report: word-count"));
@@ -109,10 +141,12 @@ class ReportWriterTest {
   @Test
   void formatsAreNamedForClientsAndFiles() {
     assertEquals(ReportFormat.SARIF, ReportFormat.parse("sarif").orElseThrow());
-    assertEquals(ReportFormat.JUNIT_XML, ReportFormat.parse("smile-report.junit.xml").orElseThrow());
+    assertEquals(
+        ReportFormat.JUNIT_XML, ReportFormat.parse("smile-report.junit.xml").orElseThrow());
     assertEquals(ReportFormat.AUDIT_LOG, ReportFormat.parse("Audit_Log").orElseThrow());
     assertTrue(ReportFormat.parse("pdf").isEmpty());
-    assertEquals(5, Arrays.stream(ReportFormat.values()).map(ReportFormat::fileName).distinct().count());
+    assertEquals(
+        5, Arrays.stream(ReportFormat.values()).map(ReportFormat::fileName).distinct().count());
   }
 
   private static List<String> fileNames(Path dir) throws IOException {

@@ -31,61 +31,116 @@ class SarifReportTest {
     assertEquals("2.1.0", sarif.getString("version"));
     assertTrue(sarif.getString("$schema").endsWith("sarif-schema-2.1.0.json"));
     assertEquals(1, sarif.getJsonArray("runs").size());
-    JsonObject driver = sarif.getJsonArray("runs").getJsonObject(0).getJsonObject("tool").getJsonObject("driver");
+    JsonObject driver =
+        sarif.getJsonArray("runs").getJsonObject(0).getJsonObject("tool").getJsonObject("driver");
     assertEquals("SMILE Loop", driver.getString("name"));
     assertEquals("test", driver.getString("version"));
     assertEquals(
         Arrays.stream(GapKind.values()).map(GapKind::wireName).toList(),
         driver.getJsonArray("rules").stream().map(r -> r.asJsonObject().getString("id")).toList());
-    assertTrue(driver.getJsonArray("rules").getJsonObject(0).getJsonObject("shortDescription").getString("text").length() > 3);
-    assertTrue(run(new ReportRenderer().sarif(Scenarios.completed().report())).getJsonArray("results").isEmpty());
+    assertTrue(
+        driver
+                .getJsonArray("rules")
+                .getJsonObject(0)
+                .getJsonObject("shortDescription")
+                .getString("text")
+                .length()
+            > 3);
+    assertTrue(
+        run(new ReportRenderer().sarif(Scenarios.completed().report()))
+            .getJsonArray("results")
+            .isEmpty());
   }
 
   @Test
   void oneResultPerGapWithLevelLocationSnippetAndSuggestion() {
     Report report = Scenarios.fixedInSecondIteration().report();
     List<JsonObject> results =
-        run(new ReportRenderer().sarif(report)).getJsonArray("results").stream().map(JsonValue::asJsonObject).toList();
+        run(new ReportRenderer().sarif(report)).getJsonArray("results").stream()
+            .map(JsonValue::asJsonObject)
+            .toList();
     assertEquals(report.gaps().size(), results.size());
     JsonObject tree = results.get(0);
     assertEquals("missing_dependency", tree.getString("ruleId"));
     assertEquals(GapKind.MISSING_DEPENDENCY.ordinal(), tree.getInt("ruleIndex"));
     assertEquals("warning", tree.getString("level"));
-    assertTrue(tree.getJsonObject("message").getString("text").startsWith("Missing dependency at line 20: tree notes."));
-    JsonObject physical = tree.getJsonArray("locations").getJsonObject(0).getJsonObject("physicalLocation");
+    assertTrue(
+        tree.getJsonObject("message")
+            .getString("text")
+            .startsWith("Missing dependency at line 20: tree notes."));
+    JsonObject physical =
+        tree.getJsonArray("locations").getJsonObject(0).getJsonObject("physicalLocation");
     assertEquals("docs/word-count.md", physical.getJsonObject("artifactLocation").getString("uri"));
     assertEquals("SRCROOT", physical.getJsonObject("artifactLocation").getString("uriBaseId"));
     assertEquals(20, physical.getJsonObject("region").getInt("startLine"));
-    assertEquals("tree notes", physical.getJsonObject("region").getJsonObject("snippet").getString("text"));
+    assertEquals(
+        "tree notes", physical.getJsonObject("region").getJsonObject("snippet").getString("text"));
     String suggestion = tree.getJsonObject("properties").getString("suggestion");
     assertTrue(suggestion.startsWith(Scenarios.TREE_ANSWER));
     assertTrue(suggestion.endsWith("Commands after which the step passed: find notes"));
     assertEquals("note", results.get(1).getString("level"), "a minor gap is a note");
-    assertEquals("error", run(new ReportRenderer().sarif(Scenarios.blocker().report()))
-        .getJsonArray("results").getJsonObject(0).getString("level"), "a critical gap is an error");
+    assertEquals(
+        "error",
+        run(new ReportRenderer().sarif(Scenarios.blocker().report()))
+            .getJsonArray("results")
+            .getJsonObject(0)
+            .getString("level"),
+        "a critical gap is an error");
   }
 
   @Test
   void aGapWithoutALineStillPointsAtAValidLine() {
-    var lost = dev.smileloop.loop.entity.StudentOutput.of(
-        dev.smileloop.loop.entity.StudentStatus.ASK_MENTOR, null, "Something odd", "Help?", null, null);
-    var state = new dev.smileloop.loop.entity.LoopState("x", dev.smileloop.loop.entity.LoopStatus.MAX_ITERATIONS, 1, 1,
-        "t.md", List.of(), List.of(new dev.smileloop.loop.entity.IterationRecord(1, lost, null, Scenarios.at(1), Scenarios.at(2))),
-        Scenarios.T0, Scenarios.at(3), null, null);
-    String sarif = new ReportRenderer().sarif(Scenarios.builder().build(state, Scenarios.wordCount(), Scenarios.config(), Scenarios.CLOCK));
+    var lost =
+        dev.smileloop.loop.entity.StudentOutput.of(
+            dev.smileloop.loop.entity.StudentStatus.ASK_MENTOR,
+            null,
+            "Something odd",
+            "Help?",
+            null,
+            null);
+    var state =
+        new dev.smileloop.loop.entity.LoopState(
+            "x",
+            dev.smileloop.loop.entity.LoopStatus.MAX_ITERATIONS,
+            1,
+            1,
+            "t.md",
+            List.of(),
+            List.of(
+                new dev.smileloop.loop.entity.IterationRecord(
+                    1, lost, null, Scenarios.at(1), Scenarios.at(2))),
+            Scenarios.T0,
+            Scenarios.at(3),
+            null,
+            null);
+    String sarif =
+        new ReportRenderer()
+            .sarif(
+                Scenarios.builder()
+                    .build(state, Scenarios.wordCount(), Scenarios.config(), Scenarios.CLOCK));
     Validators.assertValidSarif(sarif);
-    JsonObject region = run(sarif).getJsonArray("results").getJsonObject(0).getJsonArray("locations").getJsonObject(0)
-        .getJsonObject("physicalLocation").getJsonObject("region");
+    JsonObject region =
+        run(sarif)
+            .getJsonArray("results")
+            .getJsonObject(0)
+            .getJsonArray("locations")
+            .getJsonObject(0)
+            .getJsonObject("physicalLocation")
+            .getJsonObject("region");
     assertEquals(1, region.getInt("startLine"));
     assertFalse(region.containsKey("snippet"));
   }
 
   @Test
   void aConfiguredSourceRootIsDeclaredAsSrcroot() {
-    String sarif = new ReportRenderer(URI.create("file:///work/docs")).sarif(Scenarios.stopped().report());
-    assertEquals("file:///work/docs/",
+    String sarif =
+        new ReportRenderer(URI.create("file:///work/docs")).sarif(Scenarios.stopped().report());
+    assertEquals(
+        "file:///work/docs/",
         run(sarif).getJsonObject("originalUriBaseIds").getJsonObject("SRCROOT").getString("uri"));
-    assertFalse(run(new ReportRenderer().sarif(Scenarios.stopped().report())).containsKey("originalUriBaseIds"));
+    assertFalse(
+        run(new ReportRenderer().sarif(Scenarios.stopped().report()))
+            .containsKey("originalUriBaseIds"));
   }
 
   @Test

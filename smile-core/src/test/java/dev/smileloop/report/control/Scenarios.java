@@ -40,7 +40,8 @@ final class Scenarios {
   static final String STEP2 = "Step 2: Inspect the folder";
   static final String STEP3 = "Step 3: Write the counter";
   static final String STEP4 = "Step 4: Run it";
-  static final String COUNT_PY = "Create `count.py` so that it prints the number of words in each file.";
+  static final String COUNT_PY =
+      "Create `count.py` so that it prints the number of words in each file.";
   static final String COUNTER_SOURCE =
       "cat > count.py <<'EOF'\nimport pathlib, sys\nfor f in sorted(pathlib.Path(sys.argv[1]).iterdir()):\n"
           + "    print(f\"{f}: {len(f.read_text().split())}\")\nEOF";
@@ -60,7 +61,13 @@ final class Scenarios {
   }
 
   static List<Scenario> all() {
-    return List.of(completed(), fixedInSecondIteration(), blocker(), timeout(), stopped(), specialCharacters());
+    return List.of(
+        completed(),
+        fixedInSecondIteration(),
+        blocker(),
+        timeout(),
+        stopped(),
+        specialCharacters());
   }
 
   static Tutorial wordCount() {
@@ -72,7 +79,8 @@ final class Scenarios {
   }
 
   static Tutorial tutorial(String name, String resource, String relativePath) {
-    try (InputStream in = Scenarios.class.getResourceAsStream("/dev/smileloop/report/tutorials/" + resource)) {
+    try (InputStream in =
+        Scenarios.class.getResourceAsStream("/dev/smileloop/report/tutorials/" + resource)) {
       String markdown = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       Path path = BASE.resolve(relativePath);
       return new Tutorial(name, path, path.getParent(), markdown);
@@ -93,7 +101,8 @@ final class Scenarios {
     return new CommandRecord(command, line, step, 0, output, millis, false, false);
   }
 
-  static CommandRecord failed(String command, int line, String step, int exit, String output, long millis) {
+  static CommandRecord failed(
+      String command, int line, String step, int exit, String output, long millis) {
     return new CommandRecord(command, line, step, exit, output, millis, false, false);
   }
 
@@ -103,7 +112,8 @@ final class Scenarios {
 
   static List<CommandRecord> step1() {
     return List.of(
-        ok("mkdir -p notes", 13, STEP1, "", 5), ok("printf 'alpha beta\\ngamma\\n' > notes/a.txt", 14, STEP1, "", 3));
+        ok("mkdir -p notes", 13, STEP1, "", 5),
+        ok("printf 'alpha beta\\ngamma\\n' > notes/a.txt", 14, STEP1, "", 3));
   }
 
   static StudentOutput output(
@@ -119,22 +129,58 @@ final class Scenarios {
       List<Notice> notices,
       List<String> files) {
     return new StudentOutput(
-        status, currentStep, List.of(), problem, question, reason, summary, files,
-        commands.stream().map(CommandRecord::command).toList(), location, trigger, commands, notices);
+        status,
+        currentStep,
+        List.of(),
+        problem,
+        question,
+        reason,
+        summary,
+        files,
+        commands.stream().map(CommandRecord::command).toList(),
+        location,
+        trigger,
+        commands,
+        notices);
   }
 
   static StudentOutput withAttempts(StudentOutput out, List<String> attempted) {
     return new StudentOutput(
-        out.status(), out.currentStep(), attempted, out.problem(), out.questionForMentor(), out.reason(),
-        out.summary(), out.filesCreated(), out.commandsRun(), out.location(), out.trigger(), out.commands(),
+        out.status(),
+        out.currentStep(),
+        attempted,
+        out.problem(),
+        out.questionForMentor(),
+        out.reason(),
+        out.summary(),
+        out.filesCreated(),
+        out.commandsRun(),
+        out.location(),
+        out.trigger(),
+        out.commands(),
         out.notices());
   }
 
   static LoopState state(
-      String id, LoopStatus status, int iteration, List<MentorNote> notes, List<IterationRecord> history,
-      int endSeconds, String reason) {
+      String id,
+      LoopStatus status,
+      int iteration,
+      List<MentorNote> notes,
+      List<IterationRecord> history,
+      int endSeconds,
+      String reason) {
     return new LoopState(
-        id, status, iteration, 10, "docs/word-count.md", notes, history, T0, at(endSeconds), reason, null);
+        id,
+        status,
+        iteration,
+        10,
+        "docs/word-count.md",
+        notes,
+        history,
+        T0,
+        at(endSeconds),
+        reason,
+        null);
   }
 
   /** A careful learner follows every step: no gaps. */
@@ -148,13 +194,23 @@ final class Scenarios {
                 ok("python3 count.py notes", 30, STEP4, "notes/a.txt: 3", 40)));
     StudentOutput out =
         output(
-            StudentStatus.COMPLETED, STEP4, null, null, null,
-            "Followed all four steps; the counter prints notes/a.txt: 3.", null, null, commands, List.of(),
+            StudentStatus.COMPLETED,
+            STEP4,
+            null,
+            null,
+            null,
+            "Followed all four steps; the counter prints notes/a.txt: 3.",
+            null,
+            null,
+            commands,
+            List.of(),
             List.of("notes/a.txt", "count.py"));
     IterationRecord it1 = new IterationRecord(1, out, null, at(1), at(9));
     return new Scenario(
-        "completed", state("loop-completed", LoopStatus.COMPLETED, 1, List.of(), List.of(it1), 10, null),
-        wordCount(), config());
+        "completed",
+        state("loop-completed", LoopStatus.COMPLETED, 1, List.of(), List.of(it1), 10, null),
+        wordCount(),
+        config());
   }
 
   static final String TREE_ANSWER =
@@ -167,22 +223,43 @@ final class Scenarios {
     StudentOutput first =
         withAttempts(
             output(
-                StudentStatus.ASK_MENTOR, STEP2, "tree: command not found (exit 127)",
-                "The tutorial runs `tree notes` but tree is not installed. How do I see the folder?", null,
-                "Created the notes; stuck at step 2.", treeLine, "missing_dependency",
-                concat(step1(), List.of(failed("tree notes", 20, STEP2, 127, "bash: line 1: tree: command not found", 4))),
-                List.of(), List.of("notes/a.txt")),
+                StudentStatus.ASK_MENTOR,
+                STEP2,
+                "tree: command not found (exit 127)",
+                "The tutorial runs `tree notes` but tree is not installed. How do I see the folder?",
+                null,
+                "Created the notes; stuck at step 2.",
+                treeLine,
+                "missing_dependency",
+                concat(
+                    step1(),
+                    List.of(
+                        failed(
+                            "tree notes",
+                            20,
+                            STEP2,
+                            127,
+                            "bash: line 1: tree: command not found",
+                            4))),
+                List.of(),
+                List.of("notes/a.txt")),
             List.of("Ran tree notes", "Looked for tree with command -v tree"));
-    MentorNote note =
-        new MentorNote(1, first.questionForMentor(), TREE_ANSWER, at(18), treeLine);
+    MentorNote note = new MentorNote(1, first.questionForMentor(), TREE_ANSWER, at(18), treeLine);
     Notice vague =
         new Notice(
-            "ambiguous_instruction", new TutorialLocation(25, COUNT_PY, STEP3),
+            "ambiguous_instruction",
+            new TutorialLocation(25, COUNT_PY, STEP3),
             "The step names the file but gives no code, so I wrote the counter myself.",
             "Wrote count.py with str.split() and a loop over the folder");
     StudentOutput second =
         output(
-            StudentStatus.COMPLETED, STEP4, null, null, null, "All steps done with find instead of tree.", null,
+            StudentStatus.COMPLETED,
+            STEP4,
+            null,
+            null,
+            null,
+            "All steps done with find instead of tree.",
+            null,
             null,
             concat(
                 step1(),
@@ -190,13 +267,17 @@ final class Scenarios {
                     mentorFix("find notes", STEP2, "notes\nnotes/a.txt", 3),
                     ok(COUNTER_SOURCE, 0, STEP3, "", 4),
                     ok("python3 count.py notes", 30, STEP4, "notes/a.txt: 3", 38))),
-            List.of(vague), List.of("notes/a.txt", "count.py"));
+            List.of(vague),
+            List.of("notes/a.txt", "count.py"));
     List<IterationRecord> history =
-        List.of(new IterationRecord(1, first, TREE_ANSWER, at(1), at(20)), new IterationRecord(2, second, null, at(21), at(40)));
+        List.of(
+            new IterationRecord(1, first, TREE_ANSWER, at(1), at(20)),
+            new IterationRecord(2, second, null, at(21), at(40)));
     return new Scenario(
         "fixed-in-second-iteration",
         state("loop-fixed", LoopStatus.COMPLETED, 2, List.of(note), history, 41, null),
-        wordCount(), config());
+        wordCount(),
+        config());
   }
 
   static final String COUNTER_ANSWER =
@@ -207,21 +288,35 @@ final class Scenarios {
   static Scenario blocker() {
     // The learner gives only the line; quote and heading come from the tutorial.
     TutorialLocation vague = new TutorialLocation(25, "", null);
-    List<CommandRecord> upToStep2 = concat(step1(), List.of(ok("tree notes", 20, STEP2, "notes\n└── a.txt", 10)));
+    List<CommandRecord> upToStep2 =
+        concat(step1(), List.of(ok("tree notes", 20, STEP2, "notes\n└── a.txt", 10)));
     StudentOutput first =
         output(
-            StudentStatus.ASK_MENTOR, STEP3,
+            StudentStatus.ASK_MENTOR,
+            STEP3,
             "Step 3 says to create count.py but gives neither its code nor its output format.",
-            "What should count.py contain?", null, null, vague, "ambiguous_instruction", upToStep2, List.of(),
+            "What should count.py contain?",
+            null,
+            null,
+            vague,
+            "ambiguous_instruction",
+            upToStep2,
+            List.of(),
             List.of("notes/a.txt"));
     MentorNote note = new MentorNote(1, first.questionForMentor(), COUNTER_ANSWER, at(28), vague);
     StudentOutput second =
         output(
-            StudentStatus.CANNOT_COMPLETE, STEP3, null, null,
+            StudentStatus.CANNOT_COMPLETE,
+            STEP3,
+            null,
+            null,
             "Even with the Mentor's notes the expected output of count.py is not defined, so step 4 cannot be"
                 + " checked.",
-            null, vague, "ambiguous_instruction",
-            concat(upToStep2, List.of(mentorFix(COUNTER_SOURCE, STEP3, "", 5))), List.of(),
+            null,
+            vague,
+            "ambiguous_instruction",
+            concat(upToStep2, List.of(mentorFix(COUNTER_SOURCE, STEP3, "", 5))),
+            List.of(),
             List.of("notes/a.txt", "count.py"));
     List<IterationRecord> history =
         List.of(
@@ -229,9 +324,16 @@ final class Scenarios {
             new IterationRecord(2, second, null, at(31), at(60)));
     return new Scenario(
         "blocker",
-        state("loop-blocker", LoopStatus.BLOCKER, 2, List.of(note), history, 61,
+        state(
+            "loop-blocker",
+            LoopStatus.BLOCKER,
+            2,
+            List.of(note),
+            history,
+            61,
             "The Mentor found the blocker unresolvable."),
-        wordCount(), config());
+        wordCount(),
+        config());
   }
 
   static final String TIMEOUT_ANSWER =
@@ -239,14 +341,27 @@ final class Scenarios {
 
   /** Step 4 hangs past the step limit; the loop's own timeout ends the second iteration. */
   static Scenario timeout() {
-    CommandRecord hang = new CommandRecord("python3 count.py notes", 30, STEP4, 124, "", 60_000, true, false);
+    CommandRecord hang =
+        new CommandRecord("python3 count.py notes", 30, STEP4, 124, "", 60_000, true, false);
     // No location from the learner: the report finds the line from the failing command.
     StudentOutput first =
         output(
-            StudentStatus.ASK_MENTOR, STEP4, "python3 count.py notes did not finish within 60 s.",
-            "Why does count.py hang?", null, null, null, "timeout",
-            concat(step1(), List.of(ok("tree notes", 20, STEP2, "notes\n└── a.txt", 9), ok(COUNTER_SOURCE, 0, STEP3, "", 4), hang)),
-            List.of(), List.of("notes/a.txt", "count.py"));
+            StudentStatus.ASK_MENTOR,
+            STEP4,
+            "python3 count.py notes did not finish within 60 s.",
+            "Why does count.py hang?",
+            null,
+            null,
+            null,
+            "timeout",
+            concat(
+                step1(),
+                List.of(
+                    ok("tree notes", 20, STEP2, "notes\n└── a.txt", 9),
+                    ok(COUNTER_SOURCE, 0, STEP3, "", 4),
+                    hang)),
+            List.of(),
+            List.of("notes/a.txt", "count.py"));
     MentorNote note = new MentorNote(1, first.questionForMentor(), TIMEOUT_ANSWER, at(88), null);
     List<IterationRecord> history =
         List.of(
@@ -254,9 +369,16 @@ final class Scenarios {
             new IterationRecord(2, null, null, at(91), null));
     return new Scenario(
         "timeout",
-        state("loop-timeout", LoopStatus.TIMEOUT, 2, List.of(note), history, 120,
+        state(
+            "loop-timeout",
+            LoopStatus.TIMEOUT,
+            2,
+            List.of(note),
+            history,
+            120,
             "The loop exceeded its 120 s timeout."),
-        wordCount(), config());
+        wordCount(),
+        config());
   }
 
   /** Stopped by the author while the Mentor was thinking about the missing `tree`. */
@@ -264,16 +386,32 @@ final class Scenarios {
     TutorialLocation treeLine = new TutorialLocation(20, "tree notes", STEP2);
     StudentOutput first =
         output(
-            StudentStatus.ASK_MENTOR, STEP2, "tree is not installed.", "How do I list the folder without tree?",
-            null, null, treeLine, "missing_dependency",
-            concat(step1(), List.of(failed("tree notes", 20, STEP2, 127, "sh: 1: tree: not found", 2))),
-            List.of(), List.of("notes/a.txt"));
+            StudentStatus.ASK_MENTOR,
+            STEP2,
+            "tree is not installed.",
+            "How do I list the folder without tree?",
+            null,
+            null,
+            treeLine,
+            "missing_dependency",
+            concat(
+                step1(),
+                List.of(failed("tree notes", 20, STEP2, 127, "sh: 1: tree: not found", 2))),
+            List.of(),
+            List.of("notes/a.txt"));
     List<IterationRecord> history = List.of(new IterationRecord(1, first, null, at(1), at(15)));
     return new Scenario(
         "stopped",
-        state("loop-stopped", LoopStatus.STOPPED, 1, List.of(), history, 16,
+        state(
+            "loop-stopped",
+            LoopStatus.STOPPED,
+            1,
+            List.of(),
+            history,
+            16,
             "Stopped by request: the author is fixing the prerequisites"),
-        wordCount(), config());
+        wordCount(),
+        config());
   }
 
   static final String SPECIAL_QUOTE =
@@ -290,33 +428,64 @@ final class Scenarios {
     TutorialLocation htmlLine = new TutorialLocation(11, SPECIAL_QUOTE, SPECIAL_STEP2);
     Notice pipes =
         new Notice(
-            "command_failure", new TutorialLocation(6, SPECIAL_COMMAND, SPECIAL_STEP1),
+            "command_failure",
+            new TutorialLocation(6, SPECIAL_COMMAND, SPECIAL_STEP1),
             "The `|` inside quotes confused me: <b>bold</b> | pipes",
             "Ran it in two parts: `echo a|b` then tr");
     CommandRecord pipeline = ok(SPECIAL_COMMAND, 6, SPECIAL_STEP1, "a,b\n````four```` done", 2);
     CommandRecord script =
         failed(
-            "<script>alert(\"x\")</script>", 11, SPECIAL_STEP2, 2,
-            "bash: syntax error near unexpected token `<'\n```` and | pipes \u001b[31mred\u001b[0m", 1);
+            "<script>alert(\"x\")</script>",
+            11,
+            SPECIAL_STEP2,
+            2,
+            "bash: syntax error near unexpected token `<'\n```` and | pipes \u001b[31mred\u001b[0m",
+            1);
     StudentOutput first =
         output(
-            StudentStatus.ASK_MENTOR, SPECIAL_STEP2, "Is <script> a shell command? | 日本語 😀", "What do I run here?",
-            null, null, htmlLine, "ambiguous_instruction", List.of(pipeline, script), List.of(pipes), List.of());
+            StudentStatus.ASK_MENTOR,
+            SPECIAL_STEP2,
+            "Is <script> a shell command? | 日本語 😀",
+            "What do I run here?",
+            null,
+            null,
+            htmlLine,
+            "ambiguous_instruction",
+            List.of(pipeline, script),
+            List.of(pipes),
+            List.of());
     MentorNote note = new MentorNote(1, first.questionForMentor(), SPECIAL_ANSWER, at(4), htmlLine);
     StudentOutput second =
         output(
-            StudentStatus.CANNOT_COMPLETE, SPECIAL_STEP2, null, null,
+            StudentStatus.CANNOT_COMPLETE,
+            SPECIAL_STEP2,
+            null,
+            null,
             "I can't run <script>alert(\"x\")</script> in a shell | it's HTML 😀\nSecond line with `backticks` and"
                 + " ```` fences",
-            null, htmlLine, "something_new", List.of(pipeline, script), List.of(pipes), List.of());
+            null,
+            htmlLine,
+            "something_new",
+            List.of(pipeline, script),
+            List.of(pipes),
+            List.of());
     List<IterationRecord> history =
         List.of(
             new IterationRecord(1, first, SPECIAL_ANSWER, at(1), at(5)),
             new IterationRecord(2, second, null, at(6), at(9)));
     LoopState state =
         new LoopState(
-            "loop-special", LoopStatus.BLOCKER, 2, 10, "docs/special chars.md", List.of(note), history, T0, at(10),
-            "日本語 reason with | pipe", null);
+            "loop-special",
+            LoopStatus.BLOCKER,
+            2,
+            10,
+            "docs/special chars.md",
+            List.of(note),
+            history,
+            T0,
+            at(10),
+            "日本語 reason with | pipe",
+            null);
     return new Scenario("special-characters", state, specialChars(), config());
   }
 

@@ -31,7 +31,8 @@ class SchemaValidationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void sarifWithASourceRootMatchesTheOfficialSchema(Scenarios.Scenario scenario) {
-    ReportRenderer rooted = new ReportRenderer(java.net.URI.create("file:///projects/notes-tutorial"));
+    ReportRenderer rooted =
+        new ReportRenderer(java.net.URI.create("file:///projects/notes-tutorial"));
     Validators.assertValidSarif(rooted.sarif(scenario.report()));
   }
 
@@ -44,14 +45,26 @@ class SchemaValidationTest {
   @Test
   void theValidatorsRejectBrokenDocuments() {
     String sarif = renderer.sarif(Scenarios.stopped().report());
-    assertFalse(Validators.sarifErrors(sarif.replace("\"version\": \"2.1.0\"", "\"version\": \"2.0\"")).isEmpty());
-    assertFalse(Validators.sarifErrors(sarif.replace("\"level\": \"warning\",\n                    \"message\"",
-        "\"level\": \"severe\",\n                    \"message\"")).isEmpty());
+    assertFalse(
+        Validators.sarifErrors(sarif.replace("\"version\": \"2.1.0\"", "\"version\": \"2.0\""))
+            .isEmpty());
+    assertFalse(
+        Validators.sarifErrors(
+                sarif.replace(
+                    "\"level\": \"warning\",\n                    \"message\"",
+                    "\"level\": \"severe\",\n                    \"message\""))
+            .isEmpty());
     String json = renderer.json(Scenarios.stopped().report());
-    assertFalse(Validators.reportErrors(json.replace("\"severity\": \"major\"", "\"severity\": \"huge\"")).isEmpty());
-    assertFalse(Validators.reportErrors(json.replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"2.0\"")).isEmpty());
+    assertFalse(
+        Validators.reportErrors(json.replace("\"severity\": \"major\"", "\"severity\": \"huge\""))
+            .isEmpty());
+    assertFalse(
+        Validators.reportErrors(
+                json.replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"2.0\""))
+            .isEmpty());
     String xml = renderer.junitXml(Scenarios.stopped().report());
     Validators.assertJunitInvalid(xml.replace("tests=\"6\"", "tests=\"six\""));
-    Validators.assertJunitInvalid(xml.replace("<testcase classname", "<testcase bogus=\"1\" classname"));
+    Validators.assertJunitInvalid(
+        xml.replace("<testcase classname", "<testcase bogus=\"1\" classname"));
   }
 }

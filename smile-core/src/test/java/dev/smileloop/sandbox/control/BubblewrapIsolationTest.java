@@ -21,7 +21,8 @@ class BubblewrapIsolationTest {
 
   @TempDir Path temp;
 
-  private CommandResult runIn(Sandbox sandbox, Workspace workspace, String command) throws Exception {
+  private CommandResult runIn(Sandbox sandbox, Workspace workspace, String command)
+      throws Exception {
     try (ShellSession shell = ShellSession.open(sandbox, workspace)) {
       return shell.run(command, SHORT);
     }
@@ -35,7 +36,8 @@ class BubblewrapIsolationTest {
   void aServerOnTheHostsLoopbackIsUnreachableFromInside() throws Exception {
     Workspace workspace = Workspaces.prepare(temp, "net", 1, null);
     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
-      CommandResult inside = runIn(TestSandboxes.bubblewrap(), workspace, connect(server.getLocalPort()));
+      CommandResult inside =
+          runIn(TestSandboxes.bubblewrap(), workspace, connect(server.getLocalPort()));
       CommandResult onHost = runIn(new HostSandbox(), workspace, connect(server.getLocalPort()));
 
       assertNotEquals(0, inside.exitCode());
@@ -48,7 +50,8 @@ class BubblewrapIsolationTest {
   void sharingTheNetworkReachesTheHost() throws Exception {
     Workspace workspace = Workspaces.prepare(temp, "net", 1, null);
     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
-      CommandResult inside = runIn(TestSandboxes.bubblewrap(true), workspace, connect(server.getLocalPort()));
+      CommandResult inside =
+          runIn(TestSandboxes.bubblewrap(true), workspace, connect(server.getLocalPort()));
 
       assertEquals("connected", inside.output());
     }
@@ -83,7 +86,8 @@ class BubblewrapIsolationTest {
     Workspace workspace = Workspaces.prepare(temp, "home", 1, null);
     String realHome = System.getProperty("user.home");
 
-    CommandResult listing = runIn(TestSandboxes.bubblewrap(), workspace, "ls -A " + realHome + " | wc -l");
+    CommandResult listing =
+        runIn(TestSandboxes.bubblewrap(), workspace, "ls -A " + realHome + " | wc -l");
 
     assertEquals("0", listing.output().strip());
   }
@@ -94,7 +98,8 @@ class BubblewrapIsolationTest {
     runIn(TestSandboxes.bubblewrap(), first, "echo old > state.txt; echo old > /tmp/scratch.txt");
 
     Workspace second = Workspaces.prepare(temp, "loop", 2, null);
-    CommandResult look = runIn(TestSandboxes.bubblewrap(), second, "ls -A; ls /tmp/scratch.txt 2>/dev/null; true");
+    CommandResult look =
+        runIn(TestSandboxes.bubblewrap(), second, "ls -A; ls /tmp/scratch.txt 2>/dev/null; true");
 
     assertEquals("", look.output());
     assertTrue(Files.notExists(first.root()));

@@ -13,14 +13,17 @@ public final class Processes {
 
   private Processes() {}
 
-  /** Running processes (zombies have no command line) whose command line contains {@code marker}. */
+  /**
+   * Running processes (zombies have no command line) whose command line contains {@code marker}.
+   */
   public static List<String> running(String marker) throws IOException {
     List<String> found = new ArrayList<>();
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
       for (Path entry : entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
         try {
           String commandLine =
-              new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+              new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8)
+                  .replace('\0', ' ');
           if (commandLine.contains(marker) && !commandLine.contains("Processes")) {
             found.add(entry.getFileName() + ": " + commandLine);
           }
@@ -44,7 +47,8 @@ public final class Processes {
   }
 
   /** Waits up to two seconds for the kernel to finish killing, then lists what is left. */
-  public static List<String> leftAfterSettling(String marker) throws IOException, InterruptedException {
+  public static List<String> leftAfterSettling(String marker)
+      throws IOException, InterruptedException {
     List<String> left = running(marker);
     for (int i = 0; i < 40 && !left.isEmpty(); i++) {
       Thread.sleep(50);

@@ -23,8 +23,16 @@ class SandboxFactoryTest {
   private SmileConfig config(ContainerSettings container) {
     SmileConfig defaults = SmileConfig.defaults(temp);
     return new SmileConfig(
-        temp, defaults.tutorial(), defaults.llmProvider(), defaults.maxIterations(), defaults.timeout(),
-        defaults.containerImage(), defaults.studentBehavior(), container, defaults.stateFile(), defaults.outputDir());
+        temp,
+        defaults.tutorial(),
+        defaults.llmProvider(),
+        defaults.maxIterations(),
+        defaults.timeout(),
+        defaults.containerImage(),
+        defaults.studentBehavior(),
+        container,
+        defaults.stateFile(),
+        defaults.outputDir());
   }
 
   private ExecutableLookup pathWith(String... tools) throws IOException {
@@ -41,7 +49,9 @@ class SandboxFactoryTest {
     ExecutableLookup noBwrap = pathWith("bash");
 
     SmileException refused =
-        assertThrows(SmileException.class, () -> Sandbox.forConfig(config(ContainerSettings.defaults()), noBwrap));
+        assertThrows(
+            SmileException.class,
+            () -> Sandbox.forConfig(config(ContainerSettings.defaults()), noBwrap));
 
     assertEquals(SmileException.Kind.ENVIRONMENT, refused.kind());
     String message = refused.getMessage();

@@ -116,7 +116,9 @@ class ShellSessionTest {
   void longOutputIsCutToItsHeadAndTail() throws Exception {
     CommandResult result = run("seq 1 100000");
 
-    assertTrue(result.output().length() <= ShellSession.EXCERPT_LIMIT, "length " + result.output().length());
+    assertTrue(
+        result.output().length() <= ShellSession.EXCERPT_LIMIT,
+        "length " + result.output().length());
     assertTrue(result.output().startsWith("1\n2\n3\n"));
     assertTrue(result.output().endsWith("99999\n100000"));
     assertTrue(result.output().contains("bytes omitted"));
@@ -126,8 +128,10 @@ class ShellSessionTest {
   void environmentHoldsOnlyTheCleanMinimum() throws Exception {
     CommandResult result = run("env");
 
-    Set<String> allowed = Set.of("PATH", "HOME", "LANG", "TERM", "USER", "PWD", "SHLVL", "_", "OLDPWD");
-    List<String> names = result.output().lines().map(line -> line.substring(0, line.indexOf('='))).toList();
+    Set<String> allowed =
+        Set.of("PATH", "HOME", "LANG", "TERM", "USER", "PWD", "SHLVL", "_", "OLDPWD");
+    List<String> names =
+        result.output().lines().map(line -> line.substring(0, line.indexOf('='))).toList();
     assertTrue(allowed.containsAll(names), "unexpected variables: " + names);
     assertTrue(result.output().contains("HOME=/tmp/smile/work"));
     assertTrue(result.output().contains("LANG=C.UTF-8"));
@@ -151,12 +155,14 @@ class ShellSessionTest {
   void interruptKillsEverythingPromptlyAndThrows() throws Exception {
     ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
-      Future<CommandResult> running = caller.submit(() -> shell.run("sleep 915.25 & sleep 916.25", Duration.ofSeconds(30)));
+      Future<CommandResult> running =
+          caller.submit(() -> shell.run("sleep 915.25 & sleep 916.25", Duration.ofSeconds(30)));
       Thread.sleep(300);
       long start = System.nanoTime();
       running.cancel(true);
       caller.shutdown();
-      assertTrue(caller.awaitTermination(3, TimeUnit.SECONDS), "the caller did not return promptly");
+      assertTrue(
+          caller.awaitTermination(3, TimeUnit.SECONDS), "the caller did not return promptly");
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertTrue(millis < 3000, "took " + millis + " ms");
       assertEquals(List.of(), Processes.leftAfterSettling("915.25"));

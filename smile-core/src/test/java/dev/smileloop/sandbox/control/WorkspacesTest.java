@@ -57,7 +57,8 @@ class WorkspacesTest {
     Workspace removed = Workspaces.prepare(root, "b", 1, null);
 
     assertTrue(Workspaces.release(kept, false, ContainerSettings.defaults()));
-    assertFalse(Workspaces.release(removed, false, new ContainerSettings(false, false, false, false)));
+    assertFalse(
+        Workspaces.release(removed, false, new ContainerSettings(false, false, false, false)));
 
     assertTrue(Files.exists(kept.root()));
     assertFalse(Files.exists(removed.root()));

@@ -28,12 +28,11 @@ import java.util.logging.Logger;
 
 /**
  * Streams every {@link LoopEvent} to the {@code /ws} clients. A synchronous observer: it runs on
- * the thread that fired the event (the loop, or a REST request), only encodes and queues, and
- * never throws back into it. Sends run on at most {@code smile.ws.sendThreads} tasks of the
- * default managed executor ({@link BatchingExecutor}), the heartbeat on the default managed
- * scheduled executor. Settings come from system properties or environment variables ({@link
- * WsSettings}). Uses the application's {@link Clock} bean when there is one, else the UTC system
- * clock.
+ * the thread that fired the event (the loop, or a REST request), only encodes and queues, and never
+ * throws back into it. Sends run on at most {@code smile.ws.sendThreads} tasks of the default
+ * managed executor ({@link BatchingExecutor}), the heartbeat on the default managed scheduled
+ * executor. Settings come from system properties or environment variables ({@link WsSettings}).
+ * Uses the application's {@link Clock} bean when there is one, else the UTC system clock.
  */
 @ApplicationScoped
 public class EventBroadcaster {
@@ -99,9 +98,9 @@ public class EventBroadcaster {
   }
 
   /**
-   * Close every client with 1001 before the application's beans go; by then the container may
-   * still be able to write the close frames. {@code IF_EXISTS}: without clients there is nothing
-   * to close, so no broadcaster is created for it.
+   * Close every client with 1001 before the application's beans go; by then the container may still
+   * be able to write the close frames. {@code IF_EXISTS}: without clients there is nothing to
+   * close, so no broadcaster is created for it.
    */
   void beforeShutdown(
       @Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class)

@@ -14,8 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code /ws}: the loop's event stream (SPEC section 6). Clients only listen; {@code ?since=N}
- * asks for the events after seq {@code N} again. All the work is in {@link EventBroadcaster}.
+ * {@code /ws}: the loop's event stream (SPEC section 6). Clients only listen; {@code ?since=N} asks
+ * for the events after seq {@code N} again. All the work is in {@link EventBroadcaster}.
  */
 @ServerEndpoint("/ws")
 public class EventsEndpoint {

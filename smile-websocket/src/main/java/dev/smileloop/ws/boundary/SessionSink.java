@@ -9,21 +9,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * A WebSocket session as a {@link ClientSink}: text goes through the async remote with a
- * completion handler, so no thread waits for a slow client.
+ * A WebSocket session as a {@link ClientSink}: text goes through the async remote with a completion
+ * handler, so no thread waits for a slow client.
  *
- * <p>Sends and pings run with the platform class loader as the thread's context class loader.
- * Why: Tyrus 2.1.5 restarts its idle timer on every send by scheduling a task on the container's
- * managed scheduled executor, and Payara 6 captures context for that task by running a {@code
+ * <p>Sends and pings run with the platform class loader as the thread's context class loader. Why:
+ * Tyrus 2.1.5 restarts its idle timer on every send by scheduling a task on the container's managed
+ * scheduled executor, and Payara 6 captures context for that task by running a {@code
  * ServiceLoader} scan of the context class loader, every time. With the web application's loader
  * that scan cost about 100 us per send, capping delivery at about 8,000 frames per second on two
- * cores; with the platform loader (nothing to scan) the same run reached about 37,000. The task
- * it schedules is Tyrus's own idle check and needs no application class.
+ * cores; with the platform loader (nothing to scan) the same run reached about 37,000. The task it
+ * schedules is Tyrus's own idle check and needs no application class.
  */
 final class SessionSink implements ClientSink {
 
   private static final ByteBuffer PING =
       ByteBuffer.wrap("smile".getBytes(StandardCharsets.US_ASCII));
+
   /** RFC 6455 limits a close reason to 123 bytes of UTF-8. */
   private static final int MAX_REASON_BYTES = 123;
 

@@ -12,12 +12,12 @@ import java.util.logging.Logger;
  * Runs many small tasks on at most {@code workers} tasks of another executor.
  *
  * <p>Why: one event for 1,000 clients means up to 1,000 short delivery tasks. Payara's managed
- * executor captures the caller's context for every task it accepts, which cost about 0.3 ms each
- * (a service lookup per task), so submitting them one by one took 0.3 s per event on the thread
- * that fired it: the loop. Here the tasks go to a lock-free queue, and only when fewer than
- * {@code workers} workers run is a new worker submitted to the managed executor; each worker runs
- * queued tasks until the queue is empty. More than one worker keeps one slow task from holding up
- * the rest.
+ * executor captures the caller's context for every task it accepts, which cost about 0.3 ms each (a
+ * service lookup per task), so submitting them one by one took 0.3 s per event on the thread that
+ * fired it: the loop. Here the tasks go to a lock-free queue, and only when fewer than {@code
+ * workers} workers run is a new worker submitted to the managed executor; each worker runs queued
+ * tasks until the queue is empty. More than one worker keeps one slow task from holding up the
+ * rest.
  */
 public final class BatchingExecutor implements Executor {
 

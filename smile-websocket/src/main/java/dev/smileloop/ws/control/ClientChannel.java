@@ -14,12 +14,12 @@ import java.util.logging.Logger;
  * Delivery to one client: a bounded queue of encoded frames and a chain of sends, one at a time.
  *
  * <p>The publisher only appends to the queue; when the queue is full the oldest frame goes and is
- * counted, so a slow client costs the publisher nothing. Sends run on the given executor and
- * never overlap: the next frame is sent when the previous send has completed. A send that
- * completes before {@code send} returns is followed by the next one in the same loop rather than
- * by recursion, and one that completes later on another thread hands the rest back to the
- * executor, so no thread waits on a slow client. When frames were dropped, the client is told
- * with an {@code events_dropped} notice placed exactly where the gap is.
+ * counted, so a slow client costs the publisher nothing. Sends run on the given executor and never
+ * overlap: the next frame is sent when the previous send has completed. A send that completes
+ * before {@code send} returns is followed by the next one in the same loop rather than by
+ * recursion, and one that completes later on another thread hands the rest back to the executor, so
+ * no thread waits on a slow client. When frames were dropped, the client is told with an {@code
+ * events_dropped} notice placed exactly where the gap is.
  *
  * <p>Frames handed over at {@link #start} (the {@code connected} message and any replay) are not
  * counted against the queue size; only live frames are.
@@ -47,8 +47,10 @@ public final class ClientChannel {
   private final ArrayDeque<Frame> preamble = new ArrayDeque<>();
   private final ArrayDeque<Frame> live = new ArrayDeque<>();
   private boolean started;
+
   /** True while a pump runs or is scheduled, or a send is in flight: the send slot is taken. */
   private boolean busy;
+
   private boolean closed;
   private boolean pingWanted;
   private long droppedSinceNotice;
@@ -157,9 +159,9 @@ public final class ClientChannel {
   }
 
   /**
-   * Sends a close frame and stops delivery. The close does not wait for an in-flight send: a
-   * client whose send never completes must still be closed, and Tyrus orders a close frame after
-   * the frame being written on the same connection.
+   * Sends a close frame and stops delivery. The close does not wait for an in-flight send: a client
+   * whose send never completes must still be closed, and Tyrus orders a close frame after the frame
+   * being written on the same connection.
    */
   void close(int code, String reason) {
     if (!markClosed()) {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
- * The connection of one client as the delivery core sees it: the WebSocket session in the server,
- * a recording fake in tests. {@link ClientChannel} never calls {@link #send} or {@link #ping}
- * again before the previous call returned and, for {@code send}, completed.
+ * The connection of one client as the delivery core sees it: the WebSocket session in the server, a
+ * recording fake in tests. {@link ClientChannel} never calls {@link #send} or {@link #ping} again
+ * before the previous call returned and, for {@code send}, completed.
  */
 public interface ClientSink {
 
@@ -14,8 +14,8 @@ public interface ClientSink {
   String id();
 
   /**
-   * Starts sending one text frame. {@code done} is called exactly once, with null on success or
-   * the failure, either before this method returns or later from any thread.
+   * Starts sending one text frame. {@code done} is called exactly once, with null on success or the
+   * failure, either before this method returns or later from any thread.
    */
   void send(String text, Consumer<Throwable> done);
 

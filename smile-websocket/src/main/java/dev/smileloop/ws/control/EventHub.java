@@ -48,6 +48,7 @@ public final class EventHub {
   private long lastSeq;
   private LoopState lastState;
   private boolean shutDown;
+
   /** Added to under the lock (so registration is atomic with the snapshot), removed anywhere. */
   private final Map<String, ClientChannel> clients = new ConcurrentHashMap<>();
 
@@ -76,7 +77,8 @@ public final class EventHub {
       try {
         frame = new Frame(seq, writer.event(event, seq, clock.instant()));
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "cannot encode " + event.getClass().getSimpleName() + "; not sent", e);
+        LOG.log(
+            Level.WARNING, "cannot encode " + event.getClass().getSimpleName() + "; not sent", e);
         return 0;
       }
       lastSeq = seq;
@@ -103,13 +105,12 @@ public final class EventHub {
    * Registers a client. It first receives {@code connected}, then, when {@code since} asks for it,
    * the buffered events after {@code since} (preceded by a {@code replay_gap} notice when some are
    * gone), then every later event. {@code since} is the raw query parameter, null when absent; a
-   * value that is not a non-negative whole number earns a {@code bad_since} notice and live
-   * events only.
+   * value that is not a non-negative whole number earns a {@code bad_since} notice and live events
+   * only.
    */
   public ClientChannel connect(ClientSink sink, String since) {
     ClientChannel client =
-        new ClientChannel(
-            sink, settings.queueSize(), executor, this::droppedNotice, this::forget);
+        new ClientChannel(sink, settings.queueSize(), executor, this::droppedNotice, this::forget);
     long snapshotSeq;
     LoopState state;
     List<Frame> replayed = List.of();

@@ -37,9 +37,9 @@ public record WsSettings(
 
   /**
    * Reads each setting from a system property ({@code smile.ws.pingSeconds}), else from the
-   * matching environment variable ({@code SMILE_WS_PINGSECONDS}), else the default. A value that
-   * is not a valid number is reported in the log and replaced by the default, so a typo cannot
-   * keep the server from streaming.
+   * matching environment variable ({@code SMILE_WS_PINGSECONDS}), else the default. A value that is
+   * not a valid number is reported in the log and replaced by the default, so a typo cannot keep
+   * the server from streaming.
    */
   public static WsSettings fromEnvironment() {
     return from(

@@ -6,7 +6,7 @@ package dev.smileloop.ws.entity;
  * <p>{@code seq} numbers the broadcast events of this server from 1 without gaps. Messages meant
  * for one client only ({@code connected} and the notices sent as {@code error}) do not take a
  * number of their own: they repeat the seq of the last broadcast event before them, so a client
- * that remembers the highest seq it has seen can always resume with {@code /ws?since=<seq>}.
- * {@code timestamp} is when the server published the frame, ISO-8601 UTC with microseconds.
+ * that remembers the highest seq it has seen can always resume with {@code /ws?since=<seq>}. {@code
+ * timestamp} is when the server published the frame, ISO-8601 UTC with microseconds.
  */
 public record Envelope(String event, Object payload, long seq, String timestamp) {}

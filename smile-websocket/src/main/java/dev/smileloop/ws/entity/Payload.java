@@ -18,8 +18,10 @@ public final class Payload {
 
   /** {@code code} of the notice sent when part of a requested replay is gone. */
   public static final String REPLAY_GAP = "replay_gap";
+
   /** {@code code} of the notice sent when {@code since} is not a usable number. */
   public static final String BAD_SINCE = "bad_since";
+
   /** {@code code} of the notice sent when a slow client lost events. */
   public static final String EVENTS_DROPPED = "events_dropped";
 
@@ -52,7 +54,9 @@ public final class Payload {
     }
   }
 
-  /** One command the Student ran inside an attempt: live progress, with an excerpt of its output. */
+  /**
+   * One command the Student ran inside an attempt: live progress, with an excerpt of its output.
+   */
   public record StudentProgress(
       int iteration,
       String step,

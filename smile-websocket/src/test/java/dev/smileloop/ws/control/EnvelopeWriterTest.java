@@ -42,12 +42,15 @@ class EnvelopeWriterTest {
   @Test
   void connectedCarriesTheStateWithWireNamesAndTheSnapshotSeq() {
     JsonObject payload =
-        envelope(writer.connected(Events.state(LoopStatus.RUNNING_STUDENT, 3), 42, AT), "connected", 42);
+        envelope(
+            writer.connected(Events.state(LoopStatus.RUNNING_STUDENT, 3), 42, AT), "connected", 42);
     assertEquals(42, payload.getInt("lastSeq"));
     JsonObject state = payload.getJsonObject("state");
     assertEquals("running_student", state.getString("status"));
     assertEquals(3, state.getInt("iteration"));
-    assertEquals("install npm first", state.getJsonArray("mentorNotes").getJsonObject(0).getString("answer"));
+    assertEquals(
+        "install npm first",
+        state.getJsonArray("mentorNotes").getJsonObject(0).getString("answer"));
     JsonObject history = state.getJsonArray("history").getJsonObject(0);
     assertEquals("ask_mentor", history.getJsonObject("studentOutput").getString("status"));
     assertEquals(Events.T0, Instant.parse(state.getString("startedAt")));
@@ -73,8 +76,10 @@ class EnvelopeWriterTest {
   @Test
   void studentOutputIsASummaryWithLowerCaseStatus() {
     StudentOutput output =
-        StudentOutput.of(StudentStatus.CANNOT_COMPLETE, "Deploy", "no cluster", null, "no cluster", "stuck");
-    LoopEvent event = new LoopEvent.StudentReported(output, Events.state(LoopStatus.RUNNING_STUDENT, 2));
+        StudentOutput.of(
+            StudentStatus.CANNOT_COMPLETE, "Deploy", "no cluster", null, "no cluster", "stuck");
+    LoopEvent event =
+        new LoopEvent.StudentReported(output, Events.state(LoopStatus.RUNNING_STUDENT, 2));
     JsonObject payload = envelope(writer.event(event, 8, AT), "student_output", 8);
     assertEquals(Set.of("status", "summary", "currentStep"), payload.keySet());
     assertEquals("cannot_complete", payload.getString("status"));
@@ -85,7 +90,8 @@ class EnvelopeWriterTest {
   @Test
   void mentorOutputCarriesTheNotes() {
     LoopEvent event =
-        new LoopEvent.MentorAnswered("run npm install first", Events.state(LoopStatus.RUNNING_MENTOR, 2));
+        new LoopEvent.MentorAnswered(
+            "run npm install first", Events.state(LoopStatus.RUNNING_MENTOR, 2));
     JsonObject payload = envelope(writer.event(event, 9, AT), "mentor_output", 9);
     assertEquals(Set.of("notes"), payload.keySet());
     assertEquals("run npm install first", payload.getString("notes"));
@@ -104,7 +110,8 @@ class EnvelopeWriterTest {
 
   @Test
   void errorCarriesOnlyTheMessage() {
-    LoopEvent event = new LoopEvent.LoopError("sandbox unavailable", Events.state(LoopStatus.ERROR, 1));
+    LoopEvent event =
+        new LoopEvent.LoopError("sandbox unavailable", Events.state(LoopStatus.ERROR, 1));
     JsonObject payload = envelope(writer.event(event, 11, AT), "error", 11);
     assertEquals(Set.of("message"), payload.keySet());
     assertEquals("sandbox unavailable", payload.getString("message"));
@@ -114,10 +121,19 @@ class EnvelopeWriterTest {
   void studentProgressFlattensTheCommand() {
     CommandRecord command =
         new CommandRecord("npm test", 42, "Run the tests", 1, "1 failing", 1500, false, true);
-    LoopEvent event = new LoopEvent.StudentProgress(3, command, Events.state(LoopStatus.RUNNING_STUDENT, 3));
+    LoopEvent event =
+        new LoopEvent.StudentProgress(3, command, Events.state(LoopStatus.RUNNING_STUDENT, 3));
     JsonObject payload = envelope(writer.event(event, 12, AT), "student_progress", 12);
     assertEquals(
-        Set.of("iteration", "step", "line", "command", "exitCode", "durationMillis", "timedOut", "fromMentor",
+        Set.of(
+            "iteration",
+            "step",
+            "line",
+            "command",
+            "exitCode",
+            "durationMillis",
+            "timedOut",
+            "fromMentor",
             "outputExcerpt"),
         payload.keySet());
     assertEquals("1 failing", payload.getString("outputExcerpt"));
@@ -143,6 +159,7 @@ class EnvelopeWriterTest {
   void timestampHasMicrosecondsInUtc() {
     assertEquals("2025-05-01T09:30:00.000120Z", EnvelopeWriter.timestamp(Events.T0));
     assertEquals(
-        "2025-05-01T09:30:00.000000Z", EnvelopeWriter.timestamp(Instant.parse("2025-05-01T09:30:00Z")));
+        "2025-05-01T09:30:00.000000Z",
+        EnvelopeWriter.timestamp(Instant.parse("2025-05-01T09:30:00Z")));
   }
 }

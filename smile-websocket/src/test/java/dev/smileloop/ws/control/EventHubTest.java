@@ -97,7 +97,8 @@ class EventHubTest {
     hub.connect(client, null);
     JsonObject connected = client.messages().get(0);
     assertEquals(0, connected.getInt("seq"));
-    assertEquals("idle", connected.getJsonObject("payload").getJsonObject("state").getString("status"));
+    assertEquals(
+        "idle", connected.getJsonObject("payload").getJsonObject("state").getString("status"));
     assertEquals(0, connected.getJsonObject("payload").getInt("lastSeq"));
   }
 
@@ -180,11 +181,13 @@ class EventHubTest {
     assertEquals(range(0, total), seqs(seen));
     int midBurst = 0;
     for (FakeSink client : late) {
-      await(() -> {
-        List<String> frames = client.frames();
-        return !frames.isEmpty()
-            && frames.size() == total - FakeSink.parse(frames.get(0)).getInt("seq") + 1;
-      }, "client " + client.id() + " to catch up");
+      await(
+          () -> {
+            List<String> frames = client.frames();
+            return !frames.isEmpty()
+                && frames.size() == total - FakeSink.parse(frames.get(0)).getInt("seq") + 1;
+          },
+          "client " + client.id() + " to catch up");
       List<JsonObject> messages = client.messages();
       JsonObject connected = messages.get(0);
       assertEquals("connected", connected.getString("event"));
@@ -194,7 +197,8 @@ class EventHubTest {
         int stateIteration =
             connected.getJsonObject("payload").getJsonObject("state").getInt("iteration");
         int eventIteration = seen.get((int) snapshot).getJsonObject("payload").getInt("iteration");
-        assertEquals(eventIteration, stateIteration, "connected state is the state of event " + snapshot);
+        assertEquals(
+            eventIteration, stateIteration, "connected state is the state of event " + snapshot);
       }
       assertEquals(0, client.overlaps());
       if (snapshot > 0 && snapshot < total) {
@@ -236,7 +240,13 @@ class EventHubTest {
     assertEquals(Payload.EVENTS_DROPPED, notice.getJsonObject("payload").getString("code"));
     assertEquals(0, notice.getInt("seq"), "the notice sits where the gap starts");
     assertEquals(range(41, 50), seqs(messages.subList(2, messages.size())));
-    assertEquals(40, hub.clients().stream().filter(c -> c.id().equals("slow")).findFirst().orElseThrow().droppedTotal());
+    assertEquals(
+        40,
+        hub.clients().stream()
+            .filter(c -> c.id().equals("slow"))
+            .findFirst()
+            .orElseThrow()
+            .droppedTotal());
 
     hub.publish(Events.iteration(51));
     assertEquals(51, slow.messages().get(slow.messages().size() - 1).getInt("seq"));
@@ -245,11 +255,14 @@ class EventHubTest {
 
   @Test
   void sendsOnOneClientNeverOverlap() throws Exception {
-    EventHub hub = new EventHub(new WsSettings(10_000, 10, 30, 3, 2), new EnvelopeWriter(jsonb), pool(4), clock);
+    EventHub hub =
+        new EventHub(
+            new WsSettings(10_000, 10, 30, 3, 2), new EnvelopeWriter(jsonb), pool(4), clock);
     ExecutorService completions = pool(3);
     List<FakeSink> clients = new ArrayList<>();
     for (int c = 0; c < 5; c++) {
-      FakeSink client = c % 2 == 0 ? new FakeSink("c" + c).completingOn(completions) : new FakeSink("c" + c);
+      FakeSink client =
+          c % 2 == 0 ? new FakeSink("c" + c).completingOn(completions) : new FakeSink("c" + c);
       clients.add(client);
       hub.connect(client, null);
     }
@@ -304,7 +317,8 @@ class EventHubTest {
     List<JsonObject> messages = client.messages();
     assertEquals(List.of("connected", "error"), names(messages.subList(0, 2)));
     JsonObject gap = messages.get(1).getJsonObject("payload");
-    assertEquals("events 3..5 are no longer available; replay starts at 6", gap.getString("message"));
+    assertEquals(
+        "events 3..5 are no longer available; replay starts at 6", gap.getString("message"));
     assertEquals(Payload.REPLAY_GAP, gap.getString("code"));
     assertEquals(6, gap.getInt("firstAvailable"));
     assertEquals(range(6, 10), seqs(messages.subList(2, messages.size())));
@@ -334,7 +348,9 @@ class EventHubTest {
       assertEquals(List.of("connected", "error", "iteration_start"), names(messages), bad);
       JsonObject notice = messages.get(1).getJsonObject("payload");
       assertEquals(Payload.BAD_SINCE, notice.getString("code"));
-      assertTrue(notice.getString("message").startsWith("since must be a whole number >= 0"), notice.toString());
+      assertTrue(
+          notice.getString("message").startsWith("since must be a whole number >= 0"),
+          notice.toString());
       assertEquals(2, messages.get(2).getInt("seq"));
     }
   }

@@ -30,7 +30,8 @@ final class Events {
         List.of(new IterationRecord(1, asked, "install npm first", T0, T0.plusSeconds(5))),
         T0,
         T0.plusSeconds(6),
-        null, null);
+        null,
+        null);
   }
 
   /** An event whose payload and state both carry {@code iteration}, to tie frames to states. */

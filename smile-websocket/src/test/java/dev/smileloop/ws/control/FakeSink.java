@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A client connection that records what it was sent. By default every send completes before
- * {@code send} returns; it can instead hold completions until released (a slow client), complete
- * them on another thread, or fail them. It counts any overlap of sends and pings as a violation.
+ * A client connection that records what it was sent. By default every send completes before {@code
+ * send} returns; it can instead hold completions until released (a slow client), complete them on
+ * another thread, or fail them. It counts any overlap of sends and pings as a violation.
  */
 final class FakeSink implements ClientSink {
 
