@@ -297,13 +297,20 @@ public final class LoopEngine {
         return;
       }
       run = null; // from here on the loop thread only finds that it was left
-      r.deadline.cancel(false);
-      r.studentSlots.forEach(slot -> slot.cancel(false));
-      r.mentorSlots.forEach(slot -> slot.cancel(false));
-      if (r.task != null) {
-        r.task.cancel(true);
-      }
+      halt(r);
       r.writer.finish(snapshotOf(r));
+    }
+  }
+
+  /**
+   * Cancels the run's timer, wakes its callback waits and interrupts its agent (unless that is us).
+   */
+  private static void halt(Run r) {
+    r.deadline.cancel(false);
+    r.studentSlots.forEach(slot -> slot.cancel(false));
+    r.mentorSlots.forEach(slot -> slot.cancel(false));
+    if (r.thread != Thread.currentThread() && r.task != null) {
+      r.task.cancel(true);
     }
   }
 
@@ -581,12 +588,7 @@ public final class LoopEngine {
       if (status == LoopStatus.ERROR || status == LoopStatus.TIMEOUT) {
         fire(new LoopEvent.LoopError(reason, state));
       }
-      r.deadline.cancel(false);
-      r.studentSlots.forEach(slot -> slot.cancel(false));
-      r.mentorSlots.forEach(slot -> slot.cancel(false));
-      if (r.thread != Thread.currentThread() && r.task != null) {
-        r.task.cancel(true);
-      }
+      halt(r);
       try {
         // Success and an explicit stop remove the state; every other ending keeps it to inspect.
         boolean remove = status == LoopStatus.COMPLETED || status == LoopStatus.STOPPED;
