@@ -35,6 +35,12 @@ public final class Main {
 
   private final PrintStream out;
   private final PrintStream err;
+
+  /** Where the loop this command started runs, while it runs; for Ctrl-C. */
+  private volatile URI runningLoopOn;
+
+  private volatile ServerProcess startedServer;
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -127,7 +133,12 @@ public final class Main {
     out.printf(
         "SMILE: validating %s%n",
         options.tutorial() != null ? options.tutorial() : options.config().get());
+    if (options.provider().isEmpty() && options.config().isEmpty()) {
+      out.println("No smile.json and no --provider: using the built-in learner and mentor.");
+    }
     ServerProcess server = null;
+    Thread onInterrupt = new Thread(this::interrupted, "smile-interrupt");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       URI base;
       if (options.serverUrl().isPresent()) {
@@ -141,6 +152,7 @@ public final class Main {
         long started = System.nanoTime();
         server =
             ServerProcess.start(jar, options.port(), cwd, outputDir.resolve(".smile/server.log"));
+        startedServer = server;
         out.printf(
             "Starting the SMILE server on %s (log: %s) ...%n", server.baseUri(), server.log());
         server.awaitReady(http, Duration.ofSeconds(180));
@@ -151,9 +163,33 @@ public final class Main {
       }
       return follow(base, options, outputDir);
     } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C already started the hook; it stops the loop and the server.
+      }
       if (server != null) {
         server.close();
       }
+    }
+  }
+
+  /**
+   * Ctrl-C (or SIGTERM) while a loop runs: stop the loop this command started, so a shared server
+   * is free again, and stop the server this command started instead of leaving it behind.
+   */
+  private void interrupted() {
+    URI base = runningLoopOn;
+    if (base != null) {
+      try {
+        post(base.resolve("/api/stop"), "{\"reason\": \"the smile command was interrupted\"}");
+      } catch (IOException | InterruptedException e) {
+        err.println("smile: could not stop the loop: " + e.getMessage());
+      }
+    }
+    ServerProcess server = startedServer;
+    if (server != null) {
+      server.close();
     }
   }
 
@@ -189,12 +225,14 @@ public final class Main {
                 + errorOf(started.body()));
         return FAILED;
       }
+      runningLoopOn = base;
       JsonObject state = parse(started.body());
       String loopId = state.getString("loopId", "");
       out.printf(
           "Loop %s started (max %d iterations).%n", loopId, state.getInt("maxIterations", 0));
       ProgressPrinter printer = new ProgressPrinter(out, options.verbose());
       JsonObject complete = awaitCompletion(base, events, printer);
+      runningLoopOn = null;
       String status = complete.getString("status", "error");
       int gaps = countGaps(base);
       out.printf("Gaps found: %d%n", gaps);
@@ -282,7 +320,11 @@ public final class Main {
     Optional.ofNullable(options.tutorial()).ifPresent(t -> body.add("tutorialPath", t.toString()));
     options.config().ifPresent(c -> body.add("configPath", c.toString()));
     JsonObjectBuilder config = Json.createObjectBuilder().add("outputDir", outputDir.toString());
-    options.provider().ifPresent(p -> config.add("llmProvider", p));
+    // Out of the box (no smile.json, no --provider) the built-in learner runs: no LLM needed.
+    options
+        .provider()
+        .or(() -> options.config().isEmpty() ? Optional.of("builtin") : Optional.empty())
+        .ifPresent(p -> config.add("llmProvider", p));
     if (options.config().isEmpty()) {
       config.add("stateFile", outputDir.resolve(".smile/state.json").toString());
     }
