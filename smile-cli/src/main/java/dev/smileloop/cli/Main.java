@@ -315,7 +315,7 @@ public final class Main {
         .contains(status);
   }
 
-  private static String startBody(Options options, Path outputDir) {
+  static String startBody(Options options, Path outputDir) {
     JsonObjectBuilder body = Json.createObjectBuilder();
     Optional.ofNullable(options.tutorial()).ifPresent(t -> body.add("tutorialPath", t.toString()));
     options.config().ifPresent(c -> body.add("configPath", c.toString()));

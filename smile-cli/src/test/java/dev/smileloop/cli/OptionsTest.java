@@ -71,4 +71,18 @@ class OptionsTest {
     assertEquals(4, Main.exitCode("error", 0));
     assertEquals(5, Main.exitCode("stopped", 0));
   }
+
+  @Test
+  void withoutConfigOrProviderTheBuiltInLearnerRuns() throws Exception {
+    String plain = Main.startBody(Options.parse(List.of("t.md"), cwd), cwd);
+    assertTrue(plain.contains("\"llmProvider\":\"builtin\""), plain);
+
+    String chosen =
+        Main.startBody(Options.parse(List.of("t.md", "--provider", "claude"), cwd), cwd);
+    assertTrue(chosen.contains("\"llmProvider\":\"claude\""), chosen);
+
+    Files.writeString(cwd.resolve("smile.json"), "{}");
+    String configured = Main.startBody(Options.parse(List.of("t.md"), cwd), cwd);
+    assertTrue(!configured.contains("llmProvider"), "smile.json decides: " + configured);
+  }
 }
