@@ -116,13 +116,8 @@ class CliIT {
     assertTrue(!out.contains("Starting the SMILE server"), out);
   }
 
-  @Test
-  void stoppingTheServerClosesWebSocketClientsWithGoingAway() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Path log = work.resolve("server.log");
+  /** Starts the uber-jar on a free port and waits until it answers. */
+  private Process startServer(Path log, int port) throws Exception {
     Process server =
         java(
             work,
@@ -133,26 +128,102 @@ class CliIT {
             "--port",
             String.valueOf(port),
             "--nocluster");
-    try {
-      HttpClient http = HttpClient.newHttpClient();
-      URI status = URI.create("http://127.0.0.1:" + port + "/api/status");
-      Instant deadline = Instant.now().plusSeconds(120);
-      while (true) {
-        try {
-          if (http.send(
-                      HttpRequest.newBuilder(status).build(),
-                      HttpResponse.BodyHandlers.discarding())
-                  .statusCode()
-              == 200) {
-            break;
-          }
-        } catch (IOException notYet) {
-          assertTrue(
-              Instant.now().isBefore(deadline), "server did not start:\n" + Files.readString(log));
-          assertTrue(server.isAlive(), "server died:\n" + Files.readString(log));
+    HttpClient http = HttpClient.newHttpClient();
+    URI status = URI.create("http://127.0.0.1:" + port + "/api/status");
+    Instant deadline = Instant.now().plusSeconds(120);
+    while (true) {
+      try {
+        if (http.send(
+                    HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return server;
         }
-        Thread.sleep(200);
+      } catch (IOException notYet) {
+        assertTrue(
+            Instant.now().isBefore(deadline), "server did not start:\n" + Files.readString(log));
+        assertTrue(server.isAlive(), "server died:\n" + Files.readString(log));
       }
+      Thread.sleep(200);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void aLoopWhoseServerWasKilledResumesAfterItsLastCompletedIteration() throws Exception {
+    int port = freePort();
+    String stateFile = work.resolve("state/state.json").toString();
+    SmileServer first = new SmileServer(new java.net.URL("http://127.0.0.1:" + port + "/"));
+    Process server = startServer(work.resolve("first.log"), port);
+    String loopId;
+    try {
+      String start =
+          jakarta.json.Json.createObjectBuilder()
+              .add("tutorialContent", Bodies.TUTORIAL)
+              .add(
+                  "config",
+                  jakarta.json.Json.createObjectBuilder()
+                      .add("llmProvider", "external")
+                      .add("stateFile", stateFile)
+                      .add("outputDir", work.toString())
+                      .add("maxIterations", 5))
+              .build()
+              .toString();
+      SmileServer.Reply started = first.post("api/loop", start);
+      assertEquals(202, started.status(), started.body());
+      loopId = started.json().getString("loopId");
+      first.post("api/student/result", Bodies.askMentor("Where does greet.txt come from?"));
+      first.post("api/mentor/result", Bodies.mentor("Run step 1 first."));
+      first.awaitStatus(s -> s.equals("waiting_for_student"), Duration.ofSeconds(10));
+      // The state is written in the background: wait until the mentor's answer is on disk.
+      Instant written = Instant.now().plusSeconds(10);
+      while (!(Files.exists(Path.of(stateFile))
+              && Files.readString(Path.of(stateFile)).contains("Run step 1 first."))
+          && Instant.now().isBefore(written)) {
+        Thread.sleep(50);
+      }
+    } finally {
+      server.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // a crash: no shutdown at all
+    }
+
+    int port2 = freePort();
+    SmileServer second = new SmileServer(new java.net.URL("http://127.0.0.1:" + port2 + "/"));
+    Process again = startServer(work.resolve("second.log"), port2);
+    try {
+      String resume =
+          jakarta.json.Json.createObjectBuilder()
+              .add("resume", true)
+              .add("config", jakarta.json.Json.createObjectBuilder().add("stateFile", stateFile))
+              .build()
+              .toString();
+      SmileServer.Reply resumed = second.post("api/loop", resume);
+      assertEquals(202, resumed.status(), resumed.body());
+      assertEquals(loopId, resumed.json().getString("loopId"));
+      assertEquals(
+          1, resumed.json().getJsonArray("history").size(), "iteration 1 survived the crash");
+      assertEquals(
+          "Run step 1 first.",
+          resumed.json().getJsonArray("mentorNotes").getJsonObject(0).getString("answer"));
+      second.awaitStatus(s -> s.equals("waiting_for_student"), Duration.ofSeconds(10));
+      assertEquals(200, second.post("api/student/result", Bodies.completed()).status());
+      var done = second.awaitStatus(s -> s.equals("completed"), Duration.ofSeconds(10));
+      assertEquals(2, done.getInt("iteration"));
+      assertTrue(!Files.exists(Path.of(stateFile)), "a completed loop removes its state file");
+    } finally {
+      again.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void stoppingTheServerClosesWebSocketClientsWithGoingAway() throws Exception {
+    int port = freePort();
+    Process server = startServer(work.resolve("server.log"), port);
+    try {
       SmileServer direct = new SmileServer(new java.net.URL("http://127.0.0.1:" + port + "/"));
       Path watchLog = work.resolve("watch.log");
       Process watch =
