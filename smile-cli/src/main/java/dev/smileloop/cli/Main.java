@@ -42,7 +42,10 @@ public final class Main {
   private volatile ServerProcess startedServer;
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   Main(PrintStream out, PrintStream err) {
     this.out = out;

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A SMILE server (the Payara Micro uber-jar) started for one run and stopped after it. Its output
@@ -81,12 +83,14 @@ final class ServerProcess implements AutoCloseable {
                 + " during start-up; see "
                 + log);
       }
+      // Bounded by our own clock too: during Payara's start-up a request can stay unanswered.
+      var answer = http.sendAsync(probe, HttpResponse.BodyHandlers.discarding());
       try {
-        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (answer.get(3, TimeUnit.SECONDS).statusCode() == 200) {
           return;
         }
-      } catch (IOException notYet) {
-        // Not listening yet: Payara Micro takes some seconds to deploy.
+      } catch (ExecutionException | TimeoutException notYet) {
+        answer.cancel(true); // not listening or not deployed yet: Payara takes some seconds
       }
       Thread.sleep(200);
     }

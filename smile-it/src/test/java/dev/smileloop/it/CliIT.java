@@ -128,18 +128,21 @@ class CliIT {
             "--port",
             String.valueOf(port),
             "--nocluster");
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     URI status = URI.create("http://127.0.0.1:" + port + "/api/status");
     Instant deadline = Instant.now().plusSeconds(120);
     while (true) {
+      // Bounded by our own clock: during Payara's start-up a request can stay unanswered.
+      var answer =
+          http.sendAsync(
+              HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.discarding());
       try {
-        if (http.send(
-                    HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode()
-            == 200) {
+        if (answer.get(3, TimeUnit.SECONDS).statusCode() == 200) {
           return server;
         }
-      } catch (IOException notYet) {
+      } catch (java.util.concurrent.ExecutionException
+          | java.util.concurrent.TimeoutException notYet) {
+        answer.cancel(true);
         assertTrue(
             Instant.now().isBefore(deadline), "server did not start:\n" + Files.readString(log));
         assertTrue(server.isAlive(), "server died:\n" + Files.readString(log));

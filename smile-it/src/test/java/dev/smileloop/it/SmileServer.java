@@ -24,7 +24,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class SmileServer {
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final URI base;
 
