@@ -260,11 +260,21 @@ public final class Main {
           parse(
               http.send(get(base.resolve("/api/status")), HttpResponse.BodyHandlers.ofString())
                   .body());
-      if (events.closedBecause() != null && isTerminal(state.getString("status", ""))) {
-        return Json.createObjectBuilder()
-            .add("status", state.getString("status"))
-            .add("iterations", state.getInt("iteration", 0))
-            .build();
+      // The loop is over once its reports are written; loop_complete was sent by then, so if it
+      // has not arrived (the stream dropped, or lost it) the state says all the same.
+      if (isTerminal(state.getString("status", "")) && state.containsKey("reports")) {
+        JsonObject late = events.next(Duration.ofSeconds(2));
+        if (late == null) {
+          return Json.createObjectBuilder()
+              .add("status", state.getString("status"))
+              .add("iterations", state.getInt("iteration", 0))
+              .add("summary", state.getString("reason", ""))
+              .build();
+        }
+        printer.print(late);
+        if ("loop_complete".equals(late.getString("event", ""))) {
+          return late.getJsonObject("payload");
+        }
       }
     }
   }
@@ -338,6 +348,7 @@ public final class Main {
     return http.send(
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(60))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
