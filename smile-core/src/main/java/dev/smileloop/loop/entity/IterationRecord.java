@@ -1,11 +1,15 @@
 package dev.smileloop.loop.entity;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 
-/** One Student (and possibly Mentor) cycle; {@code mentorOutput} is null when none ran. */
+/**
+ * One Student (and possibly Mentor) cycle; {@code mentorOutput} is null when none ran, and is
+ * written as {@code null} then, as SPEC section 5 shows it.
+ */
 public record IterationRecord(
     int iteration,
     StudentOutput studentOutput,
-    String mentorOutput,
+    @JsonbNillable String mentorOutput,
     Instant startedAt,
     Instant endedAt) {}
