@@ -1,9 +1,11 @@
 package dev.smileloop.report.control;
 
-import static dev.smileloop.report.control.MarkdownText.block;
 import static dev.smileloop.report.control.MarkdownText.cell;
+import static dev.smileloop.report.control.MarkdownText.cellProse;
 import static dev.smileloop.report.control.MarkdownText.fence;
 import static dev.smileloop.report.control.MarkdownText.inline;
+import static dev.smileloop.report.control.MarkdownText.inlineProse;
+import static dev.smileloop.report.control.MarkdownText.prose;
 
 import dev.smileloop.loop.entity.CommandRecord;
 import dev.smileloop.loop.entity.LoopStatus;
@@ -143,7 +145,12 @@ final class MarkdownReport {
       blank();
     }
     paragraph("**Problem:** ", gap.problem());
-    paragraph("**Suggested fix:** ", gap.suggestedFix());
+    line("**Suggested fix:**");
+    blank();
+    line(
+        prose(
+            gap.suggestedFix() == null || gap.suggestedFix().isBlank() ? "—" : gap.suggestedFix()));
+    blank();
     if (!gap.fixCommands().isEmpty()) {
       line("**Commands after which the step passed:**");
       blank();
@@ -176,11 +183,11 @@ final class MarkdownReport {
               + " | "
               + outcome(o.outcome())
               + " | "
-              + cell(o.problem())
+              + cellProse(o.problem())
               + " | "
-              + cell(String.join("; ", tried))
+              + cellProse(String.join("; ", tried))
               + " | "
-              + cell(o.mentorAnswer() == null ? "—" : o.mentorAnswer())
+              + cellProse(o.mentorAnswer() == null ? "—" : flattenFences(o.mentorAnswer()))
               + " |");
     }
     blank();
@@ -270,7 +277,7 @@ final class MarkdownReport {
               + "** ("
               + inline(r.gapId())
               + "): "
-              + inline(r.text()));
+              + inlineProse(r.text()));
     }
     blank();
   }
@@ -375,8 +382,13 @@ final class MarkdownReport {
     line("| " + name + " | " + cell(value) + " |");
   }
 
+  /** A table cell holds one line: the fence lines of a fenced block are dropped, its code stays. */
+  private static String flattenFences(String text) {
+    return text.replaceAll("(?m)^\\s*(```|~~~)[A-Za-z0-9_+-]*\\s*$", "");
+  }
+
   private void paragraph(String label, String text) {
-    String body = block(text == null || text.isBlank() ? "—" : text);
+    String body = prose(text == null || text.isBlank() ? "—" : text);
     line(label + body);
     blank();
   }

@@ -19,6 +19,8 @@ final class MarkdownText {
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n]]|[\\u2028\\u2029]");
   private static final Pattern BLOCK_START = Pattern.compile("^(\\d{1,9})([.)])");
   private static final Pattern BACKTICKS = Pattern.compile("`+");
+  private static final Pattern FENCE_OPEN =
+      Pattern.compile("(`{3,}|~{3,})\\s*([A-Za-z0-9_+-]*)\\s*");
 
   private MarkdownText() {}
 
@@ -98,6 +100,137 @@ final class MarkdownText {
     // An info string may not contain backticks; it only names the language.
     String language = info == null ? "" : info.replaceAll("[^A-Za-z0-9_+-]", "");
     return marker + language + "\n" + body + (body.isEmpty() ? "" : "\n") + marker;
+  }
+
+  /**
+   * Agent prose (Mentor notes, suggested fixes): like {@link #block}, but the Markdown an agent
+   * means is kept: `code spans` stay code, and fenced blocks become real fenced blocks. Anything
+   * else is escaped as usual.
+   */
+  static String prose(String text) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder plain = new StringBuilder();
+    String[] lines = clean(text).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String stripped = lines[i].strip();
+      Matcher open = FENCE_OPEN.matcher(stripped);
+      int close = open.matches() ? closingFence(lines, i + 1, open.group(1)) : -1;
+      if (close < 0) {
+        plain.append(lines[i]).append('\n');
+        continue;
+      }
+      addParagraphs(parts, plain.toString());
+      plain.setLength(0);
+      List<String> content = new ArrayList<>();
+      for (int j = i + 1; j < close; j++) {
+        content.add(lines[j]);
+      }
+      parts.add(fence(String.join("\n", content), open.group(2)));
+      i = close;
+    }
+    addParagraphs(parts, plain.toString());
+    return String.join("\n\n", parts);
+  }
+
+  private static int closingFence(String[] lines, int from, String marker) {
+    for (int j = from; j < lines.length; j++) {
+      String stripped = lines[j].strip();
+      if (stripped.startsWith(marker) && stripped.chars().allMatch(c -> c == marker.charAt(0))) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private static void addParagraphs(List<String> parts, String text) {
+    List<String> current = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      String stripped = line.strip();
+      if (stripped.isEmpty()) {
+        if (!current.isEmpty()) {
+          parts.add(String.join("\\\n", current));
+          current.clear();
+        }
+        continue;
+      }
+      current.add(escapeLineStart(withCode(stripped.replace('\t', ' '), false)));
+    }
+    if (!current.isEmpty()) {
+      parts.add(String.join("\\\n", current));
+    }
+  }
+
+  /** One line of agent prose with its `code spans` kept as code; safe where {@link #inline} is. */
+  static String inlineProse(String text) {
+    return withCode(clean(text).replace('\n', ' ').replace('\t', ' ').strip(), false);
+  }
+
+  /** A table cell of agent prose, with its `code spans` kept; never empty. */
+  static String cellProse(String text) {
+    String cell = withCode(clean(text).replace('\n', ' ').replace('\t', ' ').strip(), true);
+    return cell.isEmpty() ? " " : cell;
+  }
+
+  /**
+   * Escapes a line but keeps each balanced `code span` as a code span (its content verbatim). In a
+   * table a pipe must be escaped even inside code, or GitHub splits the cell.
+   */
+  private static String withCode(String line, boolean inTable) {
+    StringBuilder out = new StringBuilder(line.length() + 16);
+    int i = 0;
+    while (i < line.length()) {
+      int open = line.indexOf('`', i);
+      if (open < 0) {
+        break;
+      }
+      int run = open;
+      while (run < line.length() && line.charAt(run) == '`') {
+        run++;
+      }
+      String ticks = line.substring(open, run);
+      int close = closingRun(line, run, ticks.length());
+      if (close < 0) {
+        break;
+      }
+      out.append(escape(line.substring(i, open)));
+      String code = line.substring(run, close);
+      out.append(codeSpan(inTable ? code.replace("|", "\\|") : code));
+      i = close + ticks.length();
+    }
+    out.append(escape(line.substring(i)));
+    return out.toString();
+  }
+
+  /** Where a run of exactly {@code length} backticks starts after {@code from}, or -1. */
+  private static int closingRun(String line, int from, int length) {
+    int i = from;
+    while (i < line.length()) {
+      if (line.charAt(i) != '`') {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < line.length() && line.charAt(end) == '`') {
+        end++;
+      }
+      if (end - i == length && end > from && i > from) {
+        return i;
+      }
+      i = end;
+    }
+    return -1;
+  }
+
+  /** A code span whose backtick fence is longer than any run inside it. */
+  private static String codeSpan(String code) {
+    int longest = 0;
+    Matcher run = BACKTICKS.matcher(code);
+    while (run.find()) {
+      longest = Math.max(longest, run.group().length());
+    }
+    String fence = "`".repeat(longest + 1);
+    boolean pad = code.startsWith("`") || code.endsWith("`") || code.isBlank();
+    return fence + (pad ? " " : "") + code + (pad ? " " : "") + fence;
   }
 
   /** Backslash-escapes everything that could start inline Markdown; entities for HTML. */

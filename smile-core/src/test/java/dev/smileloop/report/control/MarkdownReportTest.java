@@ -60,6 +60,7 @@ class MarkdownReportTest {
     final List<List<String>> rows = new ArrayList<>();
     final List<Integer> headerWidths = new ArrayList<>();
     final List<Class<?>> forbidden = new ArrayList<>();
+    final List<String> codeSpans = new ArrayList<>();
     int orderedLists;
     int bulletLists;
 
@@ -112,7 +113,7 @@ class MarkdownReportTest {
 
     @Override
     public void visit(Code code) {
-      forbidden.add(Code.class);
+      codeSpans.add(code.getLiteral()); // only agent prose may have them, see proseKeeps...
     }
 
     @Override
@@ -202,7 +203,7 @@ class MarkdownReportTest {
   @MethodSource("scenarios")
   void nothingFromTheTutorialOrTheAgentsBecomesMarkup(Scenarios.Scenario scenario) {
     Parsed parsed = parse(renderer.markdown(scenario.report()));
-    assertEquals(List.of(), parsed.forbidden, "no HTML, links, emphasis, code spans or rules");
+    assertEquals(List.of(), parsed.forbidden, "no HTML, links, emphasis or rules");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -297,7 +298,7 @@ class MarkdownReportTest {
             .findFirst()
             .orElseThrow();
     assertEquals(
-        "I can't run <script>alert(\"x\")</script> in a shell | it's HTML 😀 Second line with `backticks` and ```` fences",
+        "I can't run <script>alert(\"x\")</script> in a shell | it's HTML 😀 Second line with backticks and ```` fences",
         secondIteration.get(2));
   }
 
@@ -369,6 +370,7 @@ class MarkdownReportTest {
             "| a | b |")) {
       Parsed block = parse(MarkdownText.block("before\n" + line + "\nafter"));
       assertEquals(List.of(), block.forbidden, line);
+      assertEquals(List.of(), block.codeSpans, line);
       assertEquals(
           0,
           block.headings.size()
@@ -381,5 +383,21 @@ class MarkdownReportTest {
     }
     Parsed quote = parse(MarkdownText.quote("first *line*\n  second | line\n\nthird"));
     assertEquals(List.of("first *line*\nsecond | line\nthird"), quote.quotes);
+  }
+
+  @Test
+  void proseKeepsTheAgentsCodeSpansAndFencedBlocksButNothingElse() {
+    String notes =
+        "Run `chmod +x ./greet.sh` first, not <b>this</b> or *that*.\n"
+            + "```bash\nchmod +x ./greet.sh\n```\n"
+            + "Then `a|b` and an unmatched ` tick.";
+    Parsed parsed = parse(MarkdownText.prose(notes));
+    assertEquals(List.of("chmod +x ./greet.sh", "a|b"), parsed.codeSpans);
+    assertEquals(List.of("chmod +x ./greet.sh\n"), parsed.fences);
+    assertEquals(List.of(), parsed.forbidden, "still no HTML or emphasis");
+    Parsed cell = parse("| a |\n| --- |\n| " + MarkdownText.cellProse("x `a|b` y") + " |\n");
+    assertTrue(
+        cell.rows.contains(List.of("x a|b y")),
+        "a pipe inside code stays in its cell: " + cell.rows);
   }
 }
