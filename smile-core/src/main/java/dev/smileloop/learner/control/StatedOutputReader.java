@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * <p>A wrong expectation would make the learner complain about a correct tutorial, so reading is
  * conservative: questions, conditions ("If it prints `error`, ..."), negations, approximations
  * ("something like", "e.g.", "where `NAME` is ..."), sentences about another place (the next
- * section, a browser, a file, a server), snippets after a preposition ("the lines in `notes.txt`")
- * and subjects the block does not run are all ignored. Reading stops at the first sentence that
- * asks the reader to run something else, since later sentences may be about that.
+ * section, a browser, a file, a server), snippets after a preposition ("the lines in `notes.txt`"),
+ * subjects the block does not run, snippets that change from machine to machine or day to day
+ * (dates, times, versions, hashes) and blocks that leave a job running in the background are all
+ * ignored. Reading stops at the first sentence that asks the reader to run something else, since
+ * later sentences may be about that.
  */
 final class StatedOutputReader {
 
@@ -89,6 +91,18 @@ final class StatedOutputReader {
       Pattern.compile(
           "<[A-Za-z][\\w .-]*>|\\{\\{|\\$\\{?[A-Z_][A-Z0-9_]+\\}?|\\b(?:[Yy]our|YOUR)[-_ ]"
               + "|\\b[Xx]{3,}\\b");
+
+  /** Dates, times, versions and hashes: they differ from one machine or day to the next. */
+  private static final Pattern VARIABLE =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}:\\d{2}\\b|\\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb"
+              + "|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\b|\\b\\d+\\.\\d+\\.\\d+"
+              + "|\\b(?=[0-9a-f]*\\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,}\\b|(?i:\\bversion\\b)");
+
+  /** A command left running in the background: its output may come later than the block. */
+  private static final Pattern BACKGROUND =
+      Pattern.compile("(?m)(?:^|[^&|>])&(?=[ \\t;)]|$)|\\b(?:nohup|disown|setsid)\\b");
+
   private static final Pattern ELLIPSIS = Pattern.compile("\\.\\.\\.|\u2026");
   private static final Pattern INTEGER = Pattern.compile("-?\\d+");
   private static final Pattern RUN_SOMETHING =
@@ -172,7 +186,8 @@ final class StatedOutputReader {
    * next code block or heading, in order.
    */
   static List<StatedOutput> read(CodeBlock block, List<Paragraph> following) {
-    if (block.commands().isEmpty()) {
+    if (block.commands().isEmpty()
+        || block.commands().stream().anyMatch(c -> BACKGROUND.matcher(c.text()).find())) {
       return List.of();
     }
     List<StatedOutput> stated = new ArrayList<>();
@@ -233,8 +248,10 @@ final class StatedOutputReader {
     boolean returns = verb.group().toLowerCase(Locale.ROOT).contains("return");
     List<String> fragments = new ArrayList<>();
     for (String snippet : snippets) {
-      if (PLACEHOLDER.matcher(snippet).find() || returns && INTEGER.matcher(snippet).matches()) {
-        // A placeholder is not literal output; "returns `0`" may mean the exit status.
+      if (PLACEHOLDER.matcher(snippet).find()
+          || VARIABLE.matcher(snippet).find()
+          || returns && INTEGER.matcher(snippet).matches()) {
+        // Not literal output, or not the same everywhere; "returns `0`" may mean the exit status.
         continue;
       }
       for (String piece : ELLIPSIS.split(snippet)) {

@@ -166,6 +166,49 @@ class StatedOutputReaderTest {
     assertEquals(List.of(), after(sentence), sentence);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "It prints `2025-01-31`.",
+        "It prints `Fri Jan 31 12:00:00 UTC 2025`.",
+        "It prints `started at 12:30`.",
+        "It prints `Python 3.11.2`.",
+        "It prints `tool version 2`.",
+        "It prints `commit 3f2a9c1d`."
+      })
+  void snippetsThatDifferByMachineOrDayAreNotExpected(String sentence) {
+    assertEquals(List.of(), after(sentence), sentence);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "python3 -m http.server 8000 &",
+        "sleep 1& echo started",
+        "nohup ./serve.sh > serve.log"
+      })
+  void blocksThatLeaveAJobInTheBackgroundStateNothing(String command) {
+    List<CodeBlock> blocks =
+        blocks("## Go\n\n```bash\n" + command + "\n```\n\nIt prints `started`.\n");
+
+    assertEquals(List.of(), blocks.get(0).statedOutputs(), command);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "test -d notes && echo started",
+        "echo started 2>&1",
+        "echo started &> out.txt; cat out.txt",
+        "curl -s 'http://localhost/x?a=1&b=2' || echo started"
+      })
+  void ampersandsThatDoNotStartABackgroundJobKeepTheExpectation(String command) {
+    List<CodeBlock> blocks =
+        blocks("## Go\n\n```bash\n" + command + "\n```\n\nIt prints `started`.\n");
+
+    assertEquals(List.of("started"), blocks.get(0).statedOutputs().get(0).fragments(), command);
+  }
+
   @Test
   void readingStopsAtAnInstructionToRunSomethingElse() {
     assertEquals(List.of(), after("Now run `ls -a notes` as well. It prints `.hidden`."));
