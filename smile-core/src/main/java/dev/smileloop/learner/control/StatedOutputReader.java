@@ -104,7 +104,18 @@ final class StatedOutputReader {
       Pattern.compile("(?m)(?:^|[^&|>])&(?=[ \\t;)]|$)|\\b(?:nohup|disown|setsid)\\b");
 
   private static final Pattern ELLIPSIS = Pattern.compile("\\.\\.\\.|\u2026");
-  private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+  private static final Pattern WORD_NEXT = Pattern.compile("\\s*\\p{L}");
+
+  /** Things a reader sees on disk or screen rather than in the output. */
+  private static final Pattern THING =
+      Pattern.compile(
+          "\\s*\\b(?:folders?|director(?:y|ies)|dirs?|files?|windows?|tabs?|pages?|buttons?|icons?"
+              + "|process(?:es)?|containers?|images?|branch(?:es)?|commits?|tags?|links?"
+              + "|services?|apps?|modules?|packages?|tables?|databases?|keys?|fields?|options?"
+              + "|variables?|functions?|commands?|scripts?|environment|screenshots?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern RUN_SOMETHING =
       Pattern.compile(
           "\\b(?:run|rerun|re-run|type|execute|enter|call|invoke|try)\\b",
@@ -247,11 +258,23 @@ final class StatedOutputReader {
     }
     boolean returns = verb.group().toLowerCase(Locale.ROOT).contains("return");
     List<String> fragments = new ArrayList<>();
-    for (String snippet : snippets) {
+    for (int i = 0; i < snippets.size(); i++) {
+      String snippet = snippets.get(i);
+      String next = parts[i + 1];
+      if (THING.matcher(next).lookingAt()) {
+        // "You should see a `build` folder": a thing on disk or screen, not printed text.
+        return Optional.empty();
+      }
+      boolean quantity =
+          NUMBER.matcher(snippet).matches()
+              && WORD_NEXT.matcher(next).lookingAt()
+              && !CONNECTOR.matcher(next).matches();
       if (PLACEHOLDER.matcher(snippet).find()
           || VARIABLE.matcher(snippet).find()
-          || returns && INTEGER.matcher(snippet).matches()) {
-        // Not literal output, or not the same everywhere; "returns `0`" may mean the exit status.
+          || quantity
+          || returns && NUMBER.matcher(snippet).matches()) {
+        // Not literal output, or not the same everywhere; "prints `2` lines" is a count, and
+        // "returns `0`" may mean the exit status.
         continue;
       }
       for (String piece : ELLIPSIS.split(snippet)) {
@@ -270,7 +293,9 @@ final class StatedOutputReader {
 
   private static boolean leadsToOutput(String lead) {
     String words = lead.strip();
-    return !LEAD_STOP.matcher(words).find() && (words.isEmpty() || words.split("\\s+").length <= 8);
+    return !LEAD_STOP.matcher(words).find()
+        && !THING.matcher(words).find()
+        && (words.isEmpty() || words.split("\\s+").length <= 8);
   }
 
   /** A sentence that asks the reader to do something: what follows may be about that instead. */

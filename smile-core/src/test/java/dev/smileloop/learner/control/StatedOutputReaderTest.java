@@ -84,6 +84,13 @@ class StatedOutputReaderTest {
   }
 
   @Test
+  void aNumberFollowedByPunctuationOrAnotherSnippetIsLiteral() {
+    assertEquals(List.of("2", "3"), fragmentsAfter("It prints `2` and then `3`."));
+    assertEquals(List.of("2"), fragmentsAfter("It prints `2`, the number of notes."));
+    assertEquals(List.of("hello.txt"), fragmentsAfter("You should see `hello.txt` listed."));
+  }
+
+  @Test
   void theTotalIsCountsAndCaseDoesNotMatterForTheVerb() {
     assertEquals(List.of("2"), fragmentsAfter("The total is `2`."));
     assertEquals(List.of("OK"), fragmentsAfter("THE OUTPUT IS `OK`."));
@@ -160,7 +167,11 @@ class StatedOutputReaderTest {
         "It prints the greeting.",
         "Create `count.py` so that it prints the number of words in each file.",
         "Run it again: it prints `hi`.",
-        "The server prints `Listening`."
+        "The server prints `Listening`.",
+        "You should see a new `build` folder.",
+        "You should see a new folder `build`.",
+        "You should see the `notes.sh` file next to it.",
+        "It prints `2` lines."
       })
   void sentencesThatDoNotClearlyStateThisBlocksOutputAreIgnored(String sentence) {
     assertEquals(List.of(), after(sentence), sentence);
