@@ -6,6 +6,7 @@ import dev.smileloop.config.entity.StudentBehavior;
 import dev.smileloop.learner.entity.CodeBlock;
 import dev.smileloop.learner.entity.Command;
 import dev.smileloop.learner.entity.ImageReference;
+import dev.smileloop.learner.entity.StatedOutput;
 import dev.smileloop.learner.entity.Step;
 import dev.smileloop.learner.entity.StepKind;
 import dev.smileloop.learner.entity.StuckTrigger;
@@ -47,6 +48,9 @@ import java.util.stream.Collectors;
  */
 final class Attempt {
 
+  /** The longest command output kept in full for comparing it with a stated output. */
+  private static final int FULL_OUTPUT_LIMIT = 1 << 20;
+
   private static final Pattern NUMBERED_STEP =
       Pattern.compile("^(Step\\s+\\d+[a-z]?)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -74,6 +78,7 @@ final class Attempt {
   private Difficulty ask;
   private String currentStep = "";
   private int savedFiles;
+  private BlockOutput blockOutput;
 
   Attempt(
       StudentTask task,
@@ -133,7 +138,7 @@ final class Attempt {
     int endLine();
   }
 
-  private record Run(Step step, Command command) implements Action {
+  private record Run(Step step, CodeBlock block, Command command) implements Action {
     public int line() {
       return command.line();
     }
@@ -183,7 +188,7 @@ final class Attempt {
       for (CodeBlock block : step.blocks()) {
         switch (block.kind()) {
           case SHELL, CONSOLE ->
-              block.commands().forEach(command -> actions.add(new Run(step, command)));
+              block.commands().forEach(command -> actions.add(new Run(step, block, command)));
           case FILE -> actions.add(new Save(step, block));
           case SKIPPED -> actions.add(new Skip(step, block));
           case OUTPUT -> {
@@ -245,7 +250,13 @@ final class Attempt {
 
   private void perform(Action action) throws IOException, InterruptedException {
     if (action instanceof Run run) {
+      if (run.command().equals(run.block().commands().get(0))) {
+        blockOutput = new BlockOutput(run.block());
+      }
       runCommand(run.step(), run.command());
+      if (run.command().equals(run.block().commands().get(run.block().commands().size() - 1))) {
+        checkStatedOutputs(run.step(), blockOutput);
+      }
     } else if (action instanceof Save save) {
       saveFile(save.step(), save.block());
     } else if (action instanceof Vague vague) {
@@ -275,6 +286,7 @@ final class Attempt {
   private void runCommand(Step step, Command command) throws IOException, InterruptedException {
     CommandResult result = execute(command.text(), command.line(), step.heading(), false);
     Outcome outcome = classify(result);
+    blockOutput.add(outcome == Outcome.OK, result);
     Optional<List<String>> packages = PackageInstall.packages(command.text());
     if ((outcome == Outcome.MISSING || outcome == Outcome.FAILED) && packages.isPresent()) {
       handleInstall(step, command, result, packages.get());
@@ -505,6 +517,64 @@ final class Attempt {
             behavior.askOnAmbiguousInstruction()
                 ? "read on to the next step"
                 : "read on to the next step (askOnAmbiguousInstruction is off)"));
+  }
+
+  /**
+   * What the block's commands printed, in full, for comparing with what the tutorial says they
+   * print; only kept for blocks that state an output.
+   */
+  private final class BlockOutput {
+    private final CodeBlock block;
+    private final List<String> outputs = new ArrayList<>();
+    private boolean succeeded = true;
+    private boolean complete = true;
+
+    BlockOutput(CodeBlock block) {
+      this.block = block;
+    }
+
+    void add(boolean ok, CommandResult result) throws IOException {
+      if (block.statedOutputs().isEmpty()) {
+        return;
+      }
+      succeeded &= ok;
+      if (!ok) {
+        return;
+      }
+      Optional<String> full = shell.lastOutput(FULL_OUTPUT_LIMIT);
+      complete &= full.isPresent();
+      outputs.add(full.orElse(result.output()));
+    }
+  }
+
+  /**
+   * After a block whose commands all succeeded at once: does each output the tutorial states for it
+   * show up? A difference is the tutorial's claim, not the learner's to fix, so it is noted and the
+   * learner reads on. With an output too long to keep in full, only a match counts.
+   */
+  private void checkStatedOutputs(Step step, BlockOutput printed) {
+    if (ask != null
+        || printed == null
+        || !printed.succeeded
+        || printed.outputs.size() != printed.block.commands().size()) {
+      return;
+    }
+    for (StatedOutput stated : printed.block.statedOutputs()) {
+      String output =
+          stated.lastCommand()
+              ? printed.outputs.get(printed.outputs.size() - 1)
+              : String.join("\n", printed.outputs);
+      List<String> missing = OutputCheck.missing(stated, output);
+      if (missing.isEmpty() || !printed.complete) {
+        continue;
+      }
+      notices.add(
+          new Notice(
+              StuckTrigger.UNEXPECTED_OUTPUT,
+              new TutorialLocation(stated.line(), stated.sentence(), step.heading()),
+              OutputCheck.problem(stated, missing, output),
+              null));
+    }
   }
 
   private void noticeShellEnd(Step step, Command command, CommandResult result) {

@@ -61,6 +61,14 @@ import java.util.Locale;
  * difficulty remains at the end, the result is {@code cannot_complete} with a reason listing them.
  * Otherwise the result is {@code completed}.
  *
+ * <p>Stated outputs: after a shell or console block whose commands all succeeded at the first try,
+ * each output the prose right after it states ("It prints `X`.", "You should see `X`.", "The last
+ * command prints `X`.", read conservatively by {@link StatedOutputReader}) is looked for in what
+ * the block printed, in full rather than the excerpt (only the last command's output for "the last
+ * command"); runs of whitespace, case and the sentence's final punctuation do not count. A
+ * difference is an {@code unexpected_output} notice at the sentence: the learner cannot fix what
+ * the tutorial claims, so it reads on, and never asks or fails because of it.
+ *
  * <p>Mentor notes: before the command (or vague sentence, or whatever comes next) at a note's
  * location, the note's fix blocks (fenced bash/sh/shell/console code) run in the shell, recorded
  * with {@code fromMentor = true} and the note's line. A note at a vague instruction means "read on"

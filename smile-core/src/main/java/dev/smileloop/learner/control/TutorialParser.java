@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Reads Markdown into a {@link TutorialStructure}: ATX headings outside code fences start steps;
  * prose becomes paragraphs (one per list item); fenced blocks are classified as shell commands,
- * console sessions, files to create, other code (skipped) or output. Line numbers are the
+ * console sessions, files to create, other code (skipped) or output. Shell and console blocks get
+ * what the prose after them says they print ({@link StatedOutputReader}). Line numbers are the
  * tutorial's own, 1-based.
  */
 public final class TutorialParser {
@@ -167,19 +168,36 @@ public final class TutorialParser {
     List<Paragraph> paragraphs = new ArrayList<>();
     List<CodeBlock> blocks = new ArrayList<>();
     Object previous = null;
-    for (Object element : raw.elements) {
+    for (int i = 0; i < raw.elements.size(); i++) {
+      Object element = raw.elements.get(i);
       if (element instanceof RawParagraph p) {
-        paragraphs.add(new Paragraph(p.line, p.lines, p.listItem));
+        paragraphs.add(p.paragraph());
       } else if (element instanceof RawBlock b) {
         String introduction =
             previous instanceof RawParagraph p
                 ? String.join(" ", p.lines)
                 : previous == null ? raw.heading : null;
-        blocks.add(classify(b, introduction));
+        CodeBlock block = classify(b, introduction);
+        if (block.kind() == BlockKind.SHELL || block.kind() == BlockKind.CONSOLE) {
+          block = block.withStatedOutputs(StatedOutputReader.read(block, proseAfter(raw, i)));
+        }
+        blocks.add(block);
       }
       previous = element;
     }
     return new Step(raw.heading, raw.level, raw.line, endLine, kind, paragraphs, blocks);
+  }
+
+  /** The paragraphs after element {@code index} up to the next code block (or the step's end). */
+  private static List<Paragraph> proseAfter(RawStep step, int index) {
+    List<Paragraph> prose = new ArrayList<>();
+    for (Object element : step.elements.subList(index + 1, step.elements.size())) {
+      if (!(element instanceof RawParagraph p)) {
+        break;
+      }
+      prose.add(p.paragraph());
+    }
+    return prose;
   }
 
   private CodeBlock classify(RawBlock raw, String introduction) {
@@ -282,6 +300,10 @@ public final class TutorialParser {
     RawParagraph(int line, boolean listItem) {
       this.line = line;
       this.listItem = listItem;
+    }
+
+    Paragraph paragraph() {
+      return new Paragraph(line, lines, listItem);
     }
   }
 

@@ -17,6 +17,9 @@ public enum StuckTrigger {
   /** Notice kind: an image the tutorial shows is not there. */
   public static final String MISSING_IMAGE = "missing_image";
 
+  /** Notice kind: a block printed something else than the tutorial says it prints. */
+  public static final String UNEXPECTED_OUTPUT = "unexpected_output";
+
   /** Notice kind: a command ended the shell, so a new one took over. */
   public static final String SHELL_ENDED = "shell_ended";
 

@@ -124,11 +124,21 @@ final class Recommendations {
       case MISSING_IMAGE:
         return "the image referenced here is missing; add it next to the tutorial or correct its"
             + " relative path.";
+      case UNEXPECTED_OUTPUT:
+        return "show the output the command really prints here, or fix the command ("
+            + difference(gap)
+            + ").";
       default:
         return "clarify this step: "
             + GapAnalysis.shorten(gap.problem(), 160)
             + ending(gap.problem());
     }
+  }
+
+  /** The learner's "the tutorial says ..., but it printed ...", to go in parentheses. */
+  private static String difference(Gap gap) {
+    String said = GapAnalysis.shorten(gap.problem(), 160).replaceFirst("[.\\s]+$", "");
+    return said.isEmpty() ? "" : Character.toLowerCase(said.charAt(0)) + said.substring(1);
   }
 
   private static String ending(String text) {

@@ -32,6 +32,10 @@ public enum GapKind {
       "Missing image",
       "An image the tutorial references cannot be found.",
       "Add the image next to the tutorial or correct its relative path."),
+  UNEXPECTED_OUTPUT(
+      "Unexpected output",
+      "What a command prints differs from what the tutorial says it prints.",
+      "Show the output the command really prints, or fix the command."),
   UNCLEAR(
       "Unclear step",
       "The learner got stuck on a step for a reason it did not classify.",

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
@@ -76,6 +77,8 @@ public final class ShellSession implements AutoCloseable {
   private int sequence;
   private int shells;
   private String directory;
+  private long lastFrom = -1;
+  private long lastSize;
 
   private ShellSession(Sandbox sandbox, Workspace workspace) {
     this.sandbox = sandbox;
@@ -154,6 +157,18 @@ public final class ShellSession implements AutoCloseable {
         destroy();
         return new CommandResult(command, status, excerpt(from), millis, false, true, directory);
     }
+  }
+
+  /**
+   * The last command's whole output, cleaned like {@link CommandResult#output()} but not cut to its
+   * head and tail; empty when no command ran yet or the output is longer than {@code maxBytes}.
+   * Read from the transcript, so it costs nothing until someone needs it.
+   */
+  public Optional<String> lastOutput(int maxBytes) throws IOException {
+    if (lastFrom < 0 || lastSize > maxBytes || logReader == null) {
+      return Optional.empty();
+    }
+    return Optional.of(clean(read(logReader, lastFrom, (int) lastSize)));
   }
 
   @Override
@@ -307,6 +322,8 @@ public final class ShellSession implements AutoCloseable {
   /** The command's output, cut to head and tail, with the shell's line prefixes removed. */
   private String excerpt(long from) throws IOException {
     long size = logReader.length() - from;
+    lastFrom = from;
+    lastSize = size;
     String text;
     if (size <= EXCERPT_LIMIT) {
       text = read(logReader, from, (int) size);
@@ -318,10 +335,18 @@ public final class ShellSession implements AutoCloseable {
               + " bytes omitted ...]\n"
               + read(logReader, from + size - EXCERPT_PART, EXCERPT_PART);
     }
-    if (text.indexOf("line ") >= 0) {
-      text = SHELL_PREFIX.matcher(text).replaceAll("bash: ");
+    return clean(text);
+  }
+
+  /**
+   * The shell's line prefixes removed ("bash: line 3: x: command not found"), one final newline.
+   */
+  private static String clean(String text) {
+    String cleaned = text;
+    if (cleaned.indexOf("line ") >= 0) {
+      cleaned = SHELL_PREFIX.matcher(cleaned).replaceAll("bash: ");
     }
-    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    return cleaned.endsWith("\n") ? cleaned.substring(0, cleaned.length() - 1) : cleaned;
   }
 
   private static String read(RandomAccessFile file, long position, int length) throws IOException {

@@ -608,6 +608,77 @@ class BuiltinStudentTest {
     }
   }
 
+  // ---- stated outputs
+  // -----------------------------------------------------------------------------
+
+  private static List<Notice> unexpectedOutputs(StudentOutput output) {
+    return output.notices().stream().filter(n -> n.trigger().equals("unexpected_output")).toList();
+  }
+
+  @Test
+  void anOutputTheTutorialStatesWronglyIsANoticeAtItsSentenceAndTheLearnerReadsOn()
+      throws Exception {
+    StudentOutput output = attempt(tutorial("wrong-output"), behavior(Patience.LOW));
+
+    assertEquals(StudentStatus.COMPLETED, output.status(), output.toString());
+    assertNull(output.questionForMentor());
+    assertEquals(
+        List.of(
+            new Notice(
+                "unexpected_output",
+                new TutorialLocation(18, "It prints `4`.", "Step 2: Count its lines"),
+                "The tutorial says this prints `4`, but it printed: `3`",
+                null),
+            new Notice(
+                "unexpected_output",
+                new TutorialLocation(
+                    35, "The last command prints `first run`.", "Step 4: Say hello twice"),
+                "The tutorial says the last command prints `first run`, but it printed:"
+                    + " `second run`",
+                null)),
+        output.notices());
+    assertTrue(run(output).contains("seq 1 100000"), "read on to the end");
+  }
+
+  @Test
+  void aStatedOutputIsFoundInTheWholeOutputNotOnlyItsExcerpt() throws Exception {
+    StudentOutput output = attempt(tutorial("wrong-output"), behavior(Patience.LOW));
+
+    CommandRecord seq =
+        output.commands().stream()
+            .filter(c -> c.command().equals("seq 1 100000"))
+            .findFirst()
+            .orElseThrow();
+    assertFalse(seq.outputExcerpt().contains("\n50000\n"), "the excerpt leaves the middle out");
+    assertTrue(
+        unexpectedOutputs(output).stream().noneMatch(n -> n.location().line() > 35),
+        output.notices().toString());
+  }
+
+  @Test
+  void noOutputIsComparedAfterAFailedCommand() throws Exception {
+    StudentOutput output = attempt(tutorial("command-failure"), behavior(Patience.HIGH));
+
+    assertEquals(StudentStatus.ASK_MENTOR, output.status());
+    assertEquals(List.of(), unexpectedOutputs(output), "It prints `1` after a failing grep");
+  }
+
+  @Test
+  void correctStatedOutputsRaiseNoNotice(@TempDir Path folder) throws Exception {
+    Tutorial tutorial =
+        LearnerFixtures.inline(
+            folder,
+            "# Greet\n\n## Step 1\n\n```bash\ngreet() { echo \"Hello, $1!\"; }\ngreet Ada\n"
+                + "printf 'a\\nb\\n' | wc -l\n```\n\nIt prints `Hello, Ada!` and then `2`."
+                + " The last command prints `2`.\n\n## Step 2\n\n```console\n$ echo \"  spaced"
+                + "    out  \"\n```\n\nYou should see `spaced out`.\n");
+
+    StudentOutput output = attempt(tutorial, behavior(Patience.LOW));
+
+    assertEquals(StudentStatus.COMPLETED, output.status(), output.toString());
+    assertEquals(List.of(), output.notices());
+  }
+
   @Test
   void aCompletedOutputCarriesNoQuestion() throws Exception {
     StudentOutput output = attempt(tutorial("clean"), behavior(Patience.HIGH));

@@ -6,6 +6,7 @@ import static dev.smileloop.learner.control.LearnerFixtures.tutorial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.smileloop.agent.entity.MentorAnswer;
 import dev.smileloop.agent.entity.MentorTask;
@@ -18,12 +19,15 @@ import dev.smileloop.loop.entity.StudentOutput;
 import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.sandbox.control.TestSandboxes;
 import dev.smileloop.tutorial.entity.Tutorial;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Student and Mentor in turns, as the loop engine runs them: notes carry the Student's location.
@@ -80,6 +84,7 @@ class LearnerLoopTest {
     assertEquals("chmod +x deploy.sh", fix.command());
     assertEquals(14, fix.line());
     assertEquals("deploying to staging", second.commands().get(1).outputExcerpt());
+    assertEquals(List.of(), second.notices(), "it prints `deploying to staging`, as stated");
   }
 
   @Test
@@ -107,6 +112,31 @@ class LearnerLoopTest {
 
     assertEquals(1, rounds.size());
     assertFalse(rounds.get(0).answer().resolvable());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"clean", "quickstart"})
+  void theProjectsExamplesPrintWhatTheySayTheyPrint(String example) throws Exception {
+    Path file = Path.of("..", "examples", example, "tutorial.md").toAbsolutePath().normalize();
+    assumeTrue(Files.isRegularFile(file), "the examples lie next to the module");
+    Tutorial tutorial = new Tutorial(example, file, file.getParent(), Files.readString(file));
+    assertFalse(
+        new TutorialParser()
+            .parse(tutorial.markdown()).steps().stream()
+                .flatMap(step -> step.blocks().stream())
+                .allMatch(block -> block.statedOutputs().isEmpty()),
+        "the example states an output");
+
+    List<Round> rounds = loop(tutorial);
+
+    StudentOutput last = rounds.get(rounds.size() - 1).output();
+    assertEquals(StudentStatus.COMPLETED, last.status(), last.toString());
+    assertEquals(
+        List.of(),
+        rounds.stream()
+            .flatMap(round -> round.output().notices().stream())
+            .filter(notice -> notice.trigger().equals("unexpected_output"))
+            .toList());
   }
 
   @Test

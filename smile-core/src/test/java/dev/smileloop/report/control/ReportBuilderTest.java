@@ -2,6 +2,7 @@ package dev.smileloop.report.control;
 
 import static dev.smileloop.report.control.Scenarios.STEP2;
 import static dev.smileloop.report.control.Scenarios.STEP3;
+import static dev.smileloop.report.control.Scenarios.STEP4;
 import static dev.smileloop.report.control.Scenarios.at;
 import static dev.smileloop.report.control.Scenarios.failed;
 import static dev.smileloop.report.control.Scenarios.ok;
@@ -128,6 +129,7 @@ class ReportBuilderTest {
     "ambiguous_instruction, AMBIGUOUS_INSTRUCTION",
     "repeated_failure, REPEATED_FAILURE",
     "missing_image, MISSING_IMAGE",
+    "unexpected_output, UNEXPECTED_OUTPUT",
     "Missing-Dependency, MISSING_DEPENDENCY",
     "something_else, UNCLEAR"
   })
@@ -144,6 +146,48 @@ class ReportBuilderTest {
                     at(2))),
             List.of());
     assertEquals(kind, report.gaps().get(0).kind());
+  }
+
+  @Test
+  void anUnexpectedOutputNoticeIsAMinorGapAtTheSentenceThatStatesTheOutput() {
+    String sentence = "You should see `notes/a.txt: 3`.";
+    String problem =
+        "The tutorial says this prints `notes/a.txt: 3`, but it printed: `notes/a.txt: 2`";
+    StudentOutput out =
+        output(
+            StudentStatus.COMPLETED,
+            STEP4,
+            null,
+            null,
+            null,
+            "Completed all steps.",
+            null,
+            null,
+            List.of(ok("python3 count.py notes", 30, STEP4, "notes/a.txt: 2", 40)),
+            List.of(
+                new StudentOutput.Notice(
+                    "unexpected_output", new TutorialLocation(33, sentence, STEP4), problem, null)),
+            List.of());
+    Report report =
+        build(
+            LoopStatus.COMPLETED,
+            List.of(new IterationRecord(1, out, null, at(1), at(9))),
+            List.of());
+
+    assertEquals(1, report.gaps().size());
+    Gap gap = report.gaps().get(0);
+    assertEquals(GapKind.UNEXPECTED_OUTPUT, gap.kind());
+    assertEquals(Severity.MINOR, gap.severity());
+    assertEquals(new TutorialLocation(33, sentence, STEP4), gap.location());
+    assertEquals(problem, gap.problem());
+    assertEquals("Unexpected output at line 33: " + sentence, gap.title());
+    assertEquals(GapOccurrence.Outcome.RECOVERED, gap.history().get(0).outcome());
+    assertEquals(
+        "Show the output the command really prints here, or fix the command (the tutorial says"
+            + " this prints `notes/a.txt: 3`, but it printed: `notes/a.txt: 2`).",
+        gap.suggestedFix());
+    assertTrue(report.recommendations().get(0).text().startsWith("Line 33 (Step 4: Run it): show"));
+    Validators.assertValidReportJson(new ReportRenderer().json(report));
   }
 
   @Test

@@ -125,6 +125,21 @@ class ShellSessionTest {
   }
 
   @Test
+  void theLastOutputIsAvailableInFullUpToALimit() throws Exception {
+    assertTrue(shell.lastOutput(1 << 20).isEmpty(), "no command ran yet");
+    CommandResult result = run("seq 1 5000; echo oops >&2");
+
+    String full = shell.lastOutput(1 << 20).orElseThrow();
+    assertTrue(result.output().contains("bytes omitted"));
+    assertTrue(full.contains("\n2500\n"), "the middle is there");
+    assertTrue(full.startsWith("1\n2\n") && full.endsWith("5000\noops"), full.substring(0, 10));
+    assertTrue(shell.lastOutput(1000).isEmpty(), "longer than the limit");
+
+    run("echo short");
+    assertEquals("short", shell.lastOutput(1000).orElseThrow());
+  }
+
+  @Test
   void environmentHoldsOnlyTheCleanMinimum() throws Exception {
     CommandResult result = run("env");
 
