@@ -72,7 +72,9 @@ final class AmbiguityDetector {
           "verify",
           "do",
           "get");
-  private static final Set<String> FILLERS =
+
+  /** Words that may come before an instruction's verb without changing it. */
+  static final Set<String> FILLERS =
       Set.of(
           "now",
           "then",
@@ -89,6 +91,7 @@ final class AmbiguityDetector {
           "lastly",
           "second",
           "third");
+
   private static final Pattern OBLIGATION =
       Pattern.compile(
           "\\b(you\\s+(will\\s+)?(need|have|must|should)(\\s+to)?|make\\s+sure|be\\s+sure\\s+to|"

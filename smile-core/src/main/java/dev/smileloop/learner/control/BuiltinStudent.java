@@ -125,8 +125,7 @@ public final class BuiltinStudent implements StudentAgent {
       String where = release(workspace, output, task);
       if (output != null) {
         output =
-            withSummary(
-                output,
+            output.withSummary(
                 output.summary()
                     + " Took "
                     + seconds(started)
@@ -163,22 +162,5 @@ public final class BuiltinStudent implements StudentAgent {
   private String seconds(Instant started) {
     Duration took = Duration.between(started, clock.instant());
     return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
-  }
-
-  private static StudentOutput withSummary(StudentOutput o, String summary) {
-    return new StudentOutput(
-        o.status(),
-        o.currentStep(),
-        o.attemptedActions(),
-        o.problem(),
-        o.questionForMentor(),
-        o.reason(),
-        summary,
-        o.filesCreated(),
-        o.commandsRun(),
-        o.location(),
-        o.trigger(),
-        o.commands(),
-        o.notices());
   }
 }

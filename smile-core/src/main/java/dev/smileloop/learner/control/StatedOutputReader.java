@@ -172,23 +172,7 @@ final class StatedOutputReader {
           "export",
           "source",
           "cd");
-  private static final Set<String> FILLERS =
-      Set.of(
-          "now",
-          "then",
-          "next",
-          "first",
-          "finally",
-          "also",
-          "please",
-          "simply",
-          "just",
-          "and",
-          "so",
-          "afterwards",
-          "lastly",
-          "second",
-          "third");
+  private static final Set<String> FILLERS = AmbiguityDetector.FILLERS;
 
   private StatedOutputReader() {}
 

@@ -11,6 +11,7 @@ import dev.smileloop.llm.entity.LlmCall;
 import dev.smileloop.llm.entity.LlmCall.Outcome;
 import dev.smileloop.llm.entity.LlmRole;
 import dev.smileloop.sandbox.control.ExecutableLookup;
+import dev.smileloop.sandbox.control.ProcessTree;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

@@ -93,8 +93,8 @@ public final class CliStudent implements StudentAgent {
       String kept = release(workspace, output, task);
       if (output != null && !kept.isEmpty()) {
         output =
-            withSummary(
-                output, output.summary() == null ? kept.strip() : output.summary().strip() + kept);
+            output.withSummary(
+                output.summary() == null ? kept.strip() : output.summary().strip() + kept);
       }
     }
   }
@@ -139,22 +139,5 @@ public final class CliStudent implements StudentAgent {
           + e.getMessage()
           + ".";
     }
-  }
-
-  private static StudentOutput withSummary(StudentOutput o, String summary) {
-    return new StudentOutput(
-        o.status(),
-        o.currentStep(),
-        o.attemptedActions(),
-        o.problem(),
-        o.questionForMentor(),
-        o.reason(),
-        summary,
-        o.filesCreated(),
-        o.commandsRun(),
-        o.location(),
-        o.trigger(),
-        o.commands(),
-        o.notices());
   }
 }

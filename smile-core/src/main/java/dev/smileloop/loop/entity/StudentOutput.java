@@ -58,6 +58,24 @@ public record StudentOutput(
         List.of());
   }
 
+  /** The same output with another summary. */
+  public StudentOutput withSummary(String newSummary) {
+    return new StudentOutput(
+        status,
+        currentStep,
+        attemptedActions,
+        problem,
+        questionForMentor,
+        reason,
+        newSummary,
+        filesCreated,
+        commandsRun,
+        location,
+        trigger,
+        commands,
+        notices);
+  }
+
   /** A difficulty the Student met and got past without the Mentor (a minor gap). */
   public record Notice(
       String trigger, TutorialLocation location, String problem, String workaround) {}

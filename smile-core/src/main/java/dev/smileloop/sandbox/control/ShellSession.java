@@ -15,11 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -371,47 +367,7 @@ public final class ShellSession implements AutoCloseable {
       return;
     }
     process = null;
-    List<ProcessHandle> killed = new ArrayList<>();
-    Deque<ProcessHandle> queue = new ArrayDeque<>();
-    queue.add(ended.toHandle());
-    while (!queue.isEmpty()) {
-      ProcessHandle handle = queue.poll();
-      List<ProcessHandle> children = handle.children().toList();
-      handle.destroyForcibly();
-      killed.add(handle);
-      queue.addAll(children);
-    }
-    // An interrupt must not turn the wait into a busy loop; it is restored afterwards.
-    boolean interrupted = Thread.interrupted();
-    long deadline = System.nanoTime() + KILL_WAIT.toNanos();
-    for (ProcessHandle handle : killed) {
-      while (running(handle) && System.nanoTime() - deadline < 0) {
-        LockSupport.parkNanos(1_000_000);
-        interrupted |= Thread.interrupted();
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * Alive and not a zombie. Killed processes whose parent died too are reaped by the system's init
-   * whenever it gets to it; as zombies they hold nothing, so they do not count.
-   */
-  static boolean running(ProcessHandle handle) {
-    if (!handle.isAlive()) {
-      return false;
-    }
-    Path stat = Path.of("/proc", Long.toString(handle.pid()), "stat");
-    try {
-      String text = Files.readString(stat, UTF_8);
-      int afterName = text.lastIndexOf(')');
-      return afterName < 0 || afterName + 2 >= text.length() || text.charAt(afterName + 2) != 'Z';
-    } catch (IOException e) {
-      // No /proc entry: gone already (or not Linux, where isAlive above is all there is).
-      return Files.isDirectory(Path.of("/proc")) ? false : handle.isAlive();
-    }
+    new ProcessTree(ended).kill();
   }
 
   private static String firstLines(Path file) {

@@ -7,6 +7,7 @@ import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
+import dev.smileloop.sandbox.control.ProcessTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

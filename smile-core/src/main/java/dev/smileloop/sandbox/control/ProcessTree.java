@@ -1,4 +1,4 @@
-package dev.smileloop.llm.control;
+package dev.smileloop.sandbox.control;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -14,33 +14,33 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A started LLM tool and every process it started. Descendants are noted while the tool runs,
- * because once their parent has ended they are re-parented and can no longer be found through it; a
- * server the tool left in the background is then still killed. A process that detaches between two
- * observations (a double fork) is not found.
+ * A started process (a sandboxed shell, an LLM tool) and every process it started. Descendants are
+ * noted while it runs, because once their parent has ended they are re-parented and can no longer
+ * be found through it; a server left in the background is then still killed. A process that
+ * detaches between two observations (a double fork) is not found.
  */
-final class ProcessTree {
+public final class ProcessTree {
 
   private static final Duration KILL_WAIT = Duration.ofSeconds(3);
 
   private final Process process;
   private final Set<ProcessHandle> seen = new LinkedHashSet<>();
 
-  ProcessTree(Process process) {
+  public ProcessTree(Process process) {
     this.process = process;
   }
 
   /** Notes the descendants the tool has now. */
-  void observe() {
+  public void observe() {
     process.descendants().forEach(seen::add);
   }
 
   /**
-   * Kills the tool, if it still runs, and every descendant seen or still attached, then waits (at
-   * most a few seconds, not interruptibly) until they are gone. Each process's children are listed
-   * before it is killed, so its orphans are still found.
+   * Kills the process, if it still runs, and every descendant seen or still attached, then waits
+   * (at most a few seconds, not interruptibly) until they are gone. Each process's children are
+   * listed before it is killed, so its orphans are still found.
    */
-  void kill() {
+  public void kill() {
     List<ProcessHandle> killed = new ArrayList<>();
     List<ProcessHandle> queue = new ArrayList<>();
     queue.add(process.toHandle());
@@ -71,7 +71,7 @@ final class ProcessTree {
   }
 
   /** Alive and not a zombie; a zombie holds nothing and is reaped by whoever inherited it. */
-  static boolean running(ProcessHandle handle) {
+  public static boolean running(ProcessHandle handle) {
     if (!handle.isAlive()) {
       return false;
     }
