@@ -98,16 +98,7 @@ public final class BuiltinStudent implements StudentAgent {
   public StudentOutput attempt(StudentTask task) throws AgentException, InterruptedException {
     Instant started = clock.instant();
     TutorialStructure structure = parser.parse(task.tutorial().markdown());
-    Workspace workspace;
-    try {
-      workspace =
-          Workspaces.prepare(workRoot, task.loopId(), task.iteration(), task.tutorial().folder());
-    } catch (IOException e) {
-      throw new AgentException(
-          AgentException.Kind.FATAL,
-          "Cannot prepare the learner's workspace under " + workRoot + ": " + e.getMessage(),
-          e);
-    }
+    Workspace workspace = Workspaces.prepareFor(task, workRoot);
     StudentOutput output = null;
     try (ShellSession shell = ShellSession.open(sandbox, workspace)) {
       output = new Attempt(task, structure, shell, sandbox.commands(), parser.splitter()).run();

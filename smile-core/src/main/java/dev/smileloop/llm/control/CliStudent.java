@@ -60,16 +60,7 @@ public final class CliStudent implements StudentAgent {
 
   @Override
   public StudentOutput attempt(StudentTask task) throws AgentException, InterruptedException {
-    Workspace workspace;
-    try {
-      workspace =
-          Workspaces.prepare(workRoot, task.loopId(), task.iteration(), task.tutorial().folder());
-    } catch (IOException e) {
-      throw new AgentException(
-          AgentException.Kind.FATAL,
-          "Cannot prepare the Student's workspace under " + workRoot + ": " + e.getMessage(),
-          e);
-    }
+    Workspace workspace = Workspaces.prepareFor(task, workRoot);
     StudentOutput output = null;
     try {
       Request request =
