@@ -10,6 +10,27 @@ final class Bodies {
   static final String TUTORIAL =
       "# Greeting\n\n## Step 1: Write the script\n\n```bash\necho hi > greet.txt\n```\n\n## Step 2: Read it\n\n```bash\ncat greet.txt\n```\n";
 
+  /** Step 2 runs a script that nothing made executable: exit 126 at line 14. */
+  static final String GREETER =
+      String.join(
+          "\n",
+          "# Greeter",
+          "",
+          "## Step 1: Write the script",
+          "",
+          "Save the following as `hello.sh`:",
+          "",
+          "```bash",
+          "#!/usr/bin/env bash",
+          "echo \"Hello, $1\"",
+          "```",
+          "",
+          "## Step 2: Run it",
+          "```bash",
+          "./hello.sh SMILE",
+          "```",
+          "");
+
   private Bodies() {}
 
   /** Starts an external-agent loop; {@code config} fields override the defaults given here. */

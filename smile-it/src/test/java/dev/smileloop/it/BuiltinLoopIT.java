@@ -32,26 +32,7 @@ class BuiltinLoopIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  /** Step 2 runs a script that nothing made executable: exit 126 at line 14. */
-  private static final String TUTORIAL =
-      String.join(
-          "\n",
-          "# Greeter",
-          "",
-          "## Step 1: Write the script",
-          "",
-          "Save the following as `hello.sh`:",
-          "",
-          "```bash",
-          "#!/usr/bin/env bash",
-          "echo \"Hello, $1\"",
-          "```",
-          "",
-          "## Step 2: Run it",
-          "```bash",
-          "./hello.sh SMILE",
-          "```",
-          "");
+  private static final String TUTORIAL = Bodies.GREETER;
 
   @Deployment(testable = false)
   static WebArchive deployment() {

@@ -49,27 +49,7 @@ class CliIT {
   void runValidatesATutorialPrintsProgressAndExitsWithGapsFound() throws Exception {
     Sandbox.assumeAvailable();
     Path tutorial = work.resolve("tutorial.md");
-    Files.writeString(
-        tutorial,
-        String.join(
-            "\n",
-            "# Greeter",
-            "",
-            "## Step 1: Write the script",
-            "",
-            "Save the following as `hello.sh`:",
-            "",
-            "```bash",
-            "#!/usr/bin/env bash",
-            "echo \"Hello, $1\"",
-            "```",
-            "",
-            "## Step 2: Run it",
-            "",
-            "```bash",
-            "./hello.sh SMILE",
-            "```",
-            ""));
+    Files.writeString(tutorial, Bodies.GREETER);
     Files.writeString(
         work.resolve("smile.json"), "{\"llmProvider\": \"builtin\", \"maxIterations\": 3}");
     Path log = work.resolve("cli.log");
@@ -89,7 +69,7 @@ class CliIT {
 
     assertEquals(1, cli.exitValue(), "completed with gaps found:\n" + out);
     assertTrue(out.contains("-- Iteration 1 --") && out.contains("-- Iteration 2 --"), out);
-    assertTrue(out.contains("FAIL line 15"), out);
+    assertTrue(out.contains("FAIL line 14"), out);
     assertTrue(out.contains("Loop ended: completed after 2 iteration(s)"), out);
     for (String file :
         List.of(
