@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,7 @@ class EventHubTest {
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService publishing = pool(publishers);
     AtomicInteger iteration = new AtomicInteger();
+    AtomicInteger joined = new AtomicInteger();
     for (int p = 0; p < publishers; p++) {
       publishing.execute(
           () -> {
@@ -155,7 +157,13 @@ class EventHubTest {
               return;
             }
             for (int i = 0; i < perPublisher; i++) {
-              hub.publish(Events.iteration(iteration.incrementAndGet()));
+              int next = iteration.incrementAndGet();
+              // Paced by the connections, so that each one lands mid-burst however busy the
+              // machine is: never more than one connection's share ahead of them.
+              while (joined.get() < 20 && next > (joined.get() + 1L) * total / 21) {
+                LockSupport.parkNanos(10_000);
+              }
+              hub.publish(Events.iteration(next));
             }
           });
     }
@@ -172,6 +180,7 @@ class EventHubTest {
       }
       late.add(client);
       hub.connect(client, null);
+      joined.incrementAndGet();
     }
     await(() -> hub.lastSeq() == total, "all events published");
     await(() -> witness.frames().size() == total + 1, "the witness to get every event");
