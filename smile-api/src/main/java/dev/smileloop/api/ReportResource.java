@@ -1,9 +1,9 @@
 package dev.smileloop.api;
 
 import dev.smileloop.loop.boundary.Orchestrator;
-import dev.smileloop.loop.boundary.ReportPublisher;
 import dev.smileloop.loop.control.LoopSnapshot;
 import dev.smileloop.problem.SmileException;
+import dev.smileloop.report.boundary.ReportPublisher;
 import dev.smileloop.report.entity.ReportFormat;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package dev.smileloop.agent.control;
 
+import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentTask;
-import dev.smileloop.loop.entity.StudentOutput;
 
 /** Follows the tutorial once and reports how far it got. */
 public interface StudentAgent {

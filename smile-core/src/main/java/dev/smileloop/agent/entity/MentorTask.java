@@ -1,8 +1,6 @@
 package dev.smileloop.agent.entity;
 
 import dev.smileloop.config.entity.SmileConfig;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
 import dev.smileloop.tutorial.entity.Tutorial;
 import java.util.List;
 

@@ -1,8 +1,6 @@
 package dev.smileloop.agent.entity;
 
 import dev.smileloop.config.entity.SmileConfig;
-import dev.smileloop.loop.entity.CommandRecord;
-import dev.smileloop.loop.entity.MentorNote;
 import dev.smileloop.tutorial.entity.Tutorial;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,5 +1,10 @@
 package dev.smileloop.learner.control;
 
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.MentorNote;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentOutput.Notice;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.StudentBehavior;
@@ -12,11 +17,6 @@ import dev.smileloop.learner.entity.StepKind;
 import dev.smileloop.learner.entity.StuckTrigger;
 import dev.smileloop.learner.entity.TutorialStructure;
 import dev.smileloop.learner.entity.VagueInstruction;
-import dev.smileloop.loop.entity.CommandRecord;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentOutput.Notice;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.sandbox.control.ExecutableLookup;
 import dev.smileloop.sandbox.control.ShellSession;
 import dev.smileloop.sandbox.entity.CommandResult;

@@ -2,10 +2,11 @@ package dev.smileloop.learner.control;
 
 import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.agent.control.StudentAgent;
+import dev.smileloop.agent.control.StudentWorkspace;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.learner.entity.TutorialStructure;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.sandbox.control.Sandbox;
 import dev.smileloop.sandbox.control.ShellSession;
 import dev.smileloop.sandbox.control.Workspaces;
@@ -98,7 +99,7 @@ public final class BuiltinStudent implements StudentAgent {
   public StudentOutput attempt(StudentTask task) throws AgentException, InterruptedException {
     Instant started = clock.instant();
     TutorialStructure structure = parser.parse(task.tutorial().markdown());
-    Workspace workspace = Workspaces.prepareFor(task, workRoot);
+    Workspace workspace = StudentWorkspace.prepare(task, workRoot);
     StudentOutput output = null;
     try (ShellSession shell = ShellSession.open(sandbox, workspace)) {
       output = new Attempt(task, structure, shell, sandbox.commands(), parser.splitter()).run();

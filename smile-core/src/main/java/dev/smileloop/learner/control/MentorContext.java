@@ -1,11 +1,11 @@
 package dev.smileloop.learner.control;
 
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.MentorTask;
+import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.learner.entity.StuckTrigger;
 import dev.smileloop.learner.entity.TutorialStructure;
-import dev.smileloop.loop.entity.CommandRecord;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
 import dev.smileloop.sandbox.control.ExecutableLookup;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.util.List;

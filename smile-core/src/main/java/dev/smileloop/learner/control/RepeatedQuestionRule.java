@@ -1,7 +1,7 @@
 package dev.smileloop.learner.control;
 
 import dev.smileloop.agent.entity.MentorAnswer;
-import dev.smileloop.loop.entity.MentorNote;
+import dev.smileloop.agent.entity.MentorNote;
 
 /** A place that already has a note and fails again: the earlier advice did not help. */
 final class RepeatedQuestionRule implements MentorRule {

@@ -2,14 +2,15 @@ package dev.smileloop.llm.control;
 
 import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.agent.control.StudentAgent;
+import dev.smileloop.agent.control.StudentOutputParser;
+import dev.smileloop.agent.control.StudentWorkspace;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.llm.control.CliInvoker.Reading;
 import dev.smileloop.llm.control.CliInvoker.Request;
 import dev.smileloop.llm.entity.LlmCall;
 import dev.smileloop.llm.entity.LlmRole;
-import dev.smileloop.loop.control.StudentOutputParser;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.sandbox.control.Workspaces;
 import dev.smileloop.sandbox.entity.Workspace;
 import dev.smileloop.tutorial.entity.Tutorial;
@@ -60,7 +61,7 @@ public final class CliStudent implements StudentAgent {
 
   @Override
   public StudentOutput attempt(StudentTask task) throws AgentException, InterruptedException {
-    Workspace workspace = Workspaces.prepareFor(task, workRoot);
+    Workspace workspace = StudentWorkspace.prepare(task, workRoot);
     StudentOutput output = null;
     try {
       Request request =

@@ -1,11 +1,11 @@
 package dev.smileloop.llm.control;
 
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.MentorTask;
+import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.StudentBehavior;
-import dev.smileloop.loop.entity.CommandRecord;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
 import dev.smileloop.tutorial.entity.Tutorial;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.nio.file.Path;

@@ -75,7 +75,7 @@
  *       short reply that is only an API error ({@code API Error: 529 ...}, {@code Invalid API key
  *       ...}) is judged like a non-zero exit.
  *   <li>A Student answer that cannot be recovered as JSON becomes {@code cannot_complete} (see
- *       {@link dev.smileloop.loop.control.StudentOutputParser}).
+ *       {@link dev.smileloop.agent.control.StudentOutputParser}).
  * </ul>
  *
  * <h2>Audit</h2>

@@ -1,12 +1,13 @@
 package dev.smileloop.loop.boundary;
 
-import dev.smileloop.loop.control.AgentFactory;
+import dev.smileloop.agent.control.AgentFactory;
 import dev.smileloop.loop.control.CallbackReply;
 import dev.smileloop.loop.control.CallbackRequests;
 import dev.smileloop.loop.control.JsonBodies;
 import dev.smileloop.loop.control.LoopEngine;
 import dev.smileloop.loop.control.LoopRequests;
 import dev.smileloop.loop.control.LoopSnapshot;
+import dev.smileloop.loop.control.ReportSink;
 import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopState;
 import jakarta.annotation.PostConstruct;
@@ -42,7 +43,7 @@ public class Orchestrator {
 
   @Inject AgentFactory agents;
 
-  @Inject ReportPublisher reports;
+  @Inject ReportSink reports;
 
   private LoopEngine engine;
 

@@ -1,6 +1,7 @@
 package dev.smileloop.loop.control;
 
-import dev.smileloop.loop.entity.StudentOutput;
+import dev.smileloop.agent.control.StudentOutputJson;
+import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.problem.SmileException;
 import jakarta.json.JsonObject;
 

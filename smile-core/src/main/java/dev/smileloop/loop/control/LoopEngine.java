@@ -1,20 +1,21 @@
 package dev.smileloop.loop.control;
 
 import dev.smileloop.agent.control.AgentException;
+import dev.smileloop.agent.control.AgentFactory;
 import dev.smileloop.agent.control.Agents;
+import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.agent.entity.MentorAnswer;
+import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.MentorTask;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.config.entity.SmileConfig;
-import dev.smileloop.loop.entity.CommandRecord;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.problem.SmileException;
 import java.nio.file.Path;
 import java.time.Clock;

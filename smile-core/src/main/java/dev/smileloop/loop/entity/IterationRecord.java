@@ -1,5 +1,6 @@
 package dev.smileloop.loop.entity;
 
+import dev.smileloop.agent.entity.StudentOutput;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 

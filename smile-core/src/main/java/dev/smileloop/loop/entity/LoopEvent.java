@@ -1,5 +1,7 @@
 package dev.smileloop.loop.entity;
 
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.StudentOutput;
 import java.time.Instant;
 
 /**

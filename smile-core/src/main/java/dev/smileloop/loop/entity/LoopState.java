@@ -1,5 +1,6 @@
 package dev.smileloop.loop.entity;
 
+import dev.smileloop.agent.entity.MentorNote;
 import java.time.Instant;
 import java.util.List;
 

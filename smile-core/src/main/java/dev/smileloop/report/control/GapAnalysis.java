@@ -1,10 +1,10 @@
 package dev.smileloop.report.control;
 
-import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.MentorNote;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.loop.entity.IterationRecord;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.GapKind;
 import dev.smileloop.report.entity.GapOccurrence;

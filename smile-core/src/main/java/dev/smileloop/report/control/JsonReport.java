@@ -4,7 +4,7 @@ import static dev.smileloop.report.control.JsonSupport.ints;
 import static dev.smileloop.report.control.JsonSupport.put;
 import static dev.smileloop.report.control.JsonSupport.strings;
 
-import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.report.entity.AuditTrail;
 import dev.smileloop.report.entity.CommandAudit;
 import dev.smileloop.report.entity.FileAudit;

@@ -1,9 +1,9 @@
 package dev.smileloop.report.control;
 
-import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
-import dev.smileloop.loop.entity.MentorNote;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

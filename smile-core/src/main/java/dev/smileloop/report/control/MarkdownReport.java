@@ -7,7 +7,7 @@ import static dev.smileloop.report.control.MarkdownText.inline;
 import static dev.smileloop.report.control.MarkdownText.inlineProse;
 import static dev.smileloop.report.control.MarkdownText.prose;
 
-import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.loop.entity.LoopStatus;
 import dev.smileloop.report.entity.CommandAudit;
 import dev.smileloop.report.entity.FileAudit;

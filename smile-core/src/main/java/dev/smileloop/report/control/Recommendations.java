@@ -1,6 +1,6 @@
 package dev.smileloop.report.control;
 
-import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.GapOccurrence;
 import dev.smileloop.report.entity.Recommendation;

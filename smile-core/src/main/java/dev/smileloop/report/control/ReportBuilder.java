@@ -1,11 +1,11 @@
 package dev.smileloop.report.control;
 
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.config.entity.SmileConfig;
-import dev.smileloop.loop.entity.CommandRecord;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.report.entity.AuditTrail;
 import dev.smileloop.report.entity.CommandAudit;
 import dev.smileloop.report.entity.FileAudit;

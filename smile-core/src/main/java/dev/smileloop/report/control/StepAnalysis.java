@@ -1,9 +1,9 @@
 package dev.smileloop.report.control;
 
-import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopStatus;
-import dev.smileloop.loop.entity.StudentOutput;
 import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.Severity;
 import dev.smileloop.report.entity.StepResult;

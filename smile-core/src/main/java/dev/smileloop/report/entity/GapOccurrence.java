@@ -1,6 +1,6 @@
 package dev.smileloop.report.entity;
 
-import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.agent.entity.CommandRecord;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,5 @@
 package dev.smileloop.sandbox.control;
 
-import dev.smileloop.agent.control.AgentException;
-import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.ContainerSettings;
 import dev.smileloop.sandbox.entity.Workspace;
 import java.io.IOException;
@@ -24,18 +22,6 @@ import java.util.stream.Stream;
 public final class Workspaces {
 
   private Workspaces() {}
-
-  /** The fresh workspace of a Student attempt; failing to make it is fatal for the loop. */
-  public static Workspace prepareFor(StudentTask task, Path workRoot) throws AgentException {
-    try {
-      return prepare(workRoot, task.loopId(), task.iteration(), task.tutorial().folder());
-    } catch (IOException e) {
-      throw new AgentException(
-          AgentException.Kind.FATAL,
-          "Cannot prepare the Student's workspace under " + workRoot + ": " + e.getMessage(),
-          e);
-    }
-  }
 
   public static Workspace prepare(Path workRoot, String loopId, int iteration, Path tutorialFolder)
       throws IOException {

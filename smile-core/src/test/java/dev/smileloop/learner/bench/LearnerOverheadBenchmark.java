@@ -1,5 +1,7 @@
 package dev.smileloop.learner.bench;
 
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.ContainerSettings;
 import dev.smileloop.config.entity.LlmProvider;
@@ -7,8 +9,6 @@ import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
 import dev.smileloop.learner.control.BuiltinStudent;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.sandbox.control.Sandbox;
 import dev.smileloop.sandbox.control.ShellSession;
 import dev.smileloop.sandbox.control.Workspaces;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.agent.entity.MentorAnswer;
+import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.MentorTask;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.config.entity.Patience;
-import dev.smileloop.loop.entity.CommandRecord;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.sandbox.control.ExecutableLookup;
 import dev.smileloop.sandbox.control.ShellSession;
 import dev.smileloop.sandbox.control.TestSandboxes;

@@ -10,6 +10,9 @@ import dev.smileloop.agent.control.Agents;
 import dev.smileloop.agent.control.MentorAgent;
 import dev.smileloop.agent.control.StudentAgent;
 import dev.smileloop.agent.entity.MentorAnswer;
+import dev.smileloop.agent.entity.MentorNote;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.config.entity.SmileConfig;
@@ -18,9 +21,6 @@ import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.problem.SmileException;
 import dev.smileloop.tutorial.entity.Tutorial;
 import java.nio.file.Files;
@@ -442,7 +442,7 @@ class LoopEngineTest {
         task -> {
           task.progress()
               .accept(
-                  new dev.smileloop.loop.entity.CommandRecord(
+                  new dev.smileloop.agent.entity.CommandRecord(
                       "true", 7, "Step", 0, "", 1, false, false));
           return out(StudentStatus.COMPLETED);
         };

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.io.StringReader;

@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smileloop.agent.entity.MentorNote;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.report.entity.CommandAudit;
 import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.GapKind;

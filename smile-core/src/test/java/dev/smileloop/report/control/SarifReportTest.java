@@ -91,8 +91,8 @@ class SarifReportTest {
   @Test
   void aGapWithoutALineStillPointsAtAValidLine() {
     var lost =
-        dev.smileloop.loop.entity.StudentOutput.of(
-            dev.smileloop.loop.entity.StudentStatus.ASK_MENTOR,
+        dev.smileloop.agent.entity.StudentOutput.of(
+            dev.smileloop.agent.entity.StudentStatus.ASK_MENTOR,
             null,
             "Something odd",
             "Help?",

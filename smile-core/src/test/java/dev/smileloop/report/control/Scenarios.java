@@ -1,14 +1,14 @@
 package dev.smileloop.report.control;
 
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.MentorNote;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentOutput.Notice;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.config.entity.SmileConfig;
-import dev.smileloop.loop.entity.CommandRecord;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentOutput.Notice;
-import dev.smileloop.loop.entity.StudentStatus;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ToolInfo;
 import dev.smileloop.tutorial.entity.Tutorial;

@@ -1,6 +1,7 @@
 package dev.smileloop.ws.control;
 
-import dev.smileloop.loop.entity.CommandRecord;
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopEvent.IterationStarted;
 import dev.smileloop.loop.entity.LoopEvent.LoopCompleted;
@@ -9,7 +10,6 @@ import dev.smileloop.loop.entity.LoopEvent.MentorAnswered;
 import dev.smileloop.loop.entity.LoopEvent.StudentProgress;
 import dev.smileloop.loop.entity.LoopEvent.StudentReported;
 import dev.smileloop.loop.entity.LoopState;
-import dev.smileloop.loop.entity.StudentOutput;
 import dev.smileloop.ws.entity.Envelope;
 import dev.smileloop.ws.entity.Payload;
 import jakarta.json.bind.Jsonb;

@@ -1,8 +1,8 @@
 package dev.smileloop.ws.entity;
 
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
-import dev.smileloop.loop.entity.StudentStatus;
 import java.time.Instant;
 
 /** The payload of each {@code /ws} event (SPEC section 6), one record per event name. */

@@ -1,12 +1,12 @@
 package dev.smileloop.ws.control;
 
+import dev.smileloop.agent.entity.MentorNote;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
-import dev.smileloop.loop.entity.MentorNote;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.smileloop.loop.entity;
+package dev.smileloop.agent.entity;
 
 /**
  * One command the Student ran: where it stands in the tutorial ({@code line}, 0 when it came from a

@@ -1,4 +1,4 @@
-package dev.smileloop.loop.entity;
+package dev.smileloop.agent.entity;
 
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.util.List;

@@ -1,7 +1,8 @@
-package dev.smileloop.loop.boundary;
+package dev.smileloop.report.boundary;
 
-import dev.smileloop.agent.boundary.AgentCatalog;
 import dev.smileloop.loop.control.LoopSnapshot;
+import dev.smileloop.loop.control.ReportSink;
+import dev.smileloop.provider.boundary.AgentCatalog;
 import dev.smileloop.report.control.ReportBuilder;
 import dev.smileloop.report.control.ReportRenderer;
 import dev.smileloop.report.control.ReportWriter;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  * demand (while a loop runs, too) for the REST API.
  */
 @ApplicationScoped
-public class ReportPublisher {
+public class ReportPublisher implements ReportSink {
 
   private static final Logger LOG = Logger.getLogger(ReportPublisher.class.getName());
 
@@ -42,6 +43,7 @@ public class ReportPublisher {
    * Writes every format; falls back to standard output when the files cannot be written. Answers
    * where the reports went: the output folder, or {@code stdout}.
    */
+  @Override
   public String publish(LoopSnapshot loop) {
     WriteResult result = writer.write(report(loop), loop.config().outputDirPath());
     LOG.info(() -> "reports of loop " + loop.state().loopId() + ": " + result.paths());

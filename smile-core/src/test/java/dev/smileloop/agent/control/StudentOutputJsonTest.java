@@ -1,4 +1,4 @@
-package dev.smileloop.loop.control;
+package dev.smileloop.agent.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smileloop.loop.entity.CommandRecord;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentOutput.Notice;
-import dev.smileloop.loop.entity.StudentStatus;
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentOutput.Notice;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.problem.SmileException;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import jakarta.json.Json;

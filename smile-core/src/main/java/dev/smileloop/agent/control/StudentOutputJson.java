@@ -1,9 +1,9 @@
-package dev.smileloop.loop.control;
+package dev.smileloop.agent.control;
 
-import dev.smileloop.loop.entity.CommandRecord;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentOutput.Notice;
-import dev.smileloop.loop.entity.StudentStatus;
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentOutput.Notice;
+import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.problem.SmileException;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import jakarta.json.Json;

@@ -1,8 +1,8 @@
-package dev.smileloop.loop.control;
+package dev.smileloop.agent.control;
 
-import dev.smileloop.loop.control.StudentOutputJson.Candidate;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
+import dev.smileloop.agent.control.StudentOutputJson.Candidate;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

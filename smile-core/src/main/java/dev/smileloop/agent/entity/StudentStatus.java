@@ -1,4 +1,4 @@
-package dev.smileloop.loop.entity;
+package dev.smileloop.agent.entity;
 
 import jakarta.json.bind.adapter.JsonbAdapter;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;

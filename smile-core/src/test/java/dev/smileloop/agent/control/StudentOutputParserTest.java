@@ -1,12 +1,12 @@
-package dev.smileloop.loop.control;
+package dev.smileloop.agent.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smileloop.loop.control.StudentOutputParser.Result;
-import dev.smileloop.loop.entity.StudentOutput;
-import dev.smileloop.loop.entity.StudentStatus;
+import dev.smileloop.agent.control.StudentOutputParser.Result;
+import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.agent.entity.StudentStatus;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
-package dev.smileloop.agent.boundary;
+package dev.smileloop.provider.boundary;
 
 import dev.smileloop.agent.control.AgentException;
+import dev.smileloop.agent.control.AgentFactory;
 import dev.smileloop.agent.control.Agents;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.learner.control.BuiltinMentor;
@@ -8,7 +9,6 @@ import dev.smileloop.learner.control.BuiltinStudent;
 import dev.smileloop.llm.control.LlmAgents;
 import dev.smileloop.llm.control.LlmCallLog;
 import dev.smileloop.llm.entity.LlmCall;
-import dev.smileloop.loop.control.AgentFactory;
 import dev.smileloop.sandbox.control.Sandbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,5 @@
-package dev.smileloop.loop.control;
+package dev.smileloop.agent.control;
 
-import dev.smileloop.agent.control.AgentException;
-import dev.smileloop.agent.control.Agents;
 import dev.smileloop.config.entity.SmileConfig;
 
 /**
