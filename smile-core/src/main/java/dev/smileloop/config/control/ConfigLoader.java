@@ -2,6 +2,7 @@ package dev.smileloop.config.control;
 
 import dev.smileloop.config.entity.ContainerSettings;
 import dev.smileloop.config.entity.LlmProvider;
+import dev.smileloop.config.entity.MentorMode;
 import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
@@ -180,7 +181,9 @@ public final class ConfigLoader {
         behavior,
         container,
         top.path("stateFile", base.stateFile()),
-        top.path("outputDir", base.outputDir()));
+        top.path("outputDir", base.outputDir()),
+        top.enumValue(
+            "mentor", base.mentor(), MentorMode::parse, MentorMode.values(), MentorMode::wireName));
   }
 
   /** Writes every field (but not the base folder) so that {@link #fromJson} reads it back. */
@@ -212,6 +215,7 @@ public final class ConfigLoader {
                 .add("allowUnsandboxed", container.allowUnsandboxed()))
         .add("stateFile", config.stateFile())
         .add("outputDir", config.outputDir())
+        .add("mentor", config.mentor().wireName())
         .build();
   }
 

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * A validated {@code smile.json}. Relative paths ({@code tutorial}, {@code stateFile}, {@code
  * outputDir}) are resolved against {@link #baseDir()}, the folder of the configuration file, or the
- * server's working directory when the configuration came without a file.
+ * server's working directory when the configuration came without a file. {@code mentor} says who
+ * answers the Student ({@link MentorMode#HUMAN}: a person, through the mentor callback).
  */
 public record SmileConfig(
     Path baseDir,
@@ -17,7 +18,54 @@ public record SmileConfig(
     StudentBehavior studentBehavior,
     ContainerSettings container,
     String stateFile,
-    String outputDir) {
+    String outputDir,
+    MentorMode mentor) {
+
+  public SmileConfig {
+    mentor = mentor == null ? MentorMode.AGENT : mentor;
+  }
+
+  /** A configuration whose Student is answered by the provider's own Mentor. */
+  public SmileConfig(
+      Path baseDir,
+      String tutorial,
+      LlmProvider llmProvider,
+      int maxIterations,
+      int timeout,
+      String containerImage,
+      StudentBehavior studentBehavior,
+      ContainerSettings container,
+      String stateFile,
+      String outputDir) {
+    this(
+        baseDir,
+        tutorial,
+        llmProvider,
+        maxIterations,
+        timeout,
+        containerImage,
+        studentBehavior,
+        container,
+        stateFile,
+        outputDir,
+        MentorMode.AGENT);
+  }
+
+  /** The same configuration with another mentor mode. */
+  public SmileConfig withMentor(MentorMode newMentor) {
+    return new SmileConfig(
+        baseDir,
+        tutorial,
+        llmProvider,
+        maxIterations,
+        timeout,
+        containerImage,
+        studentBehavior,
+        container,
+        stateFile,
+        outputDir,
+        newMentor);
+  }
 
   public static SmileConfig defaults(Path baseDir) {
     return new SmileConfig(

@@ -11,6 +11,7 @@ import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.LlmProvider;
+import dev.smileloop.config.entity.MentorMode;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopEvent;
@@ -52,7 +53,9 @@ import java.util.logging.Logger;
  *
  * <p>External agents are played by the engine itself: a callback "slot" per role is opened when the
  * loop reaches that role, or as soon as the previous callback makes it the next one, so a callback
- * that arrives before the loop has moved to its waiting state is accepted.
+ * that arrives before the loop has moved to its waiting state is accepted. With {@code "mentor":
+ * "human"} only the Mentor is played that way: the provider's Student runs, and a person answers
+ * through the mentor callback; the first answer fills the slot, later ones are refused.
  */
 public final class LoopEngine {
 
@@ -166,7 +169,8 @@ public final class LoopEngine {
                 loopId,
                 request,
                 new StateWriter(store, executor),
-                config.llmProvider() == LlmProvider.EXTERNAL);
+                config.llmProvider() == LlmProvider.EXTERNAL,
+                config.mentor() == MentorMode.HUMAN);
         r.studentReports = done;
         if (r.external) {
           r.studentSlots.add(
@@ -241,7 +245,7 @@ public final class LoopEngine {
   /** An external Student's report; answers whether the loop goes on after it. */
   public CallbackReply studentResult(StudentOutput output) {
     synchronized (lock) {
-      Run r = callbackRun("student");
+      Run r = callbackRun("student", run != null && run.external);
       CompletableFuture<StudentOutput> slot = r.studentSlots.peekLast();
       if (slot == null || slot.isDone()) {
         throw notWaitingFor("student");
@@ -259,14 +263,15 @@ public final class LoopEngine {
   /** An external Mentor's notes; {@code unresolvable} ends the loop as a blocker. */
   public CallbackReply mentorResult(String notes, boolean unresolvable) {
     synchronized (lock) {
-      Run r = callbackRun("mentor");
+      Run r = callbackRun("mentor", run != null && run.mentorByCallback());
       CompletableFuture<MentorAnswer> slot = r.mentorSlots.peekLast();
       if (slot == null || slot.isDone()) {
         throw notWaitingFor("mentor");
       }
       slot.complete(new MentorAnswer(notes, !unresolvable));
-      boolean studentNext = !unresolvable && r.studentReports < state.maxIterations();
-      if (studentNext) {
+      int answered = r.external ? r.studentReports : state.iteration();
+      boolean studentNext = !unresolvable && answered < state.maxIterations();
+      if (studentNext && r.external) {
         r.studentSlots.add(new CompletableFuture<>());
       }
       return CallbackReply.proceed(studentNext);
@@ -315,7 +320,7 @@ public final class LoopEngine {
     }
   }
 
-  private Run callbackRun(String role) {
+  private Run callbackRun(String role, boolean takesCallback) {
     if (run == null || !state.status().isActive()) {
       throw new SmileException(
           SmileException.Kind.UNAVAILABLE,
@@ -323,14 +328,16 @@ public final class LoopEngine {
               + role
               + " result is expected; start one with POST /api/loop");
     }
-    if (!run.external) {
+    if (!takesCallback) {
       throw new SmileException(
           SmileException.Kind.UNAVAILABLE,
           "the running loop uses the "
               + run.request.config().llmProvider().wireName()
               + " agents and takes no "
               + role
-              + " callbacks (use \"llmProvider\": \"external\" for agents that report over HTTP)");
+              + " callbacks (use \"llmProvider\": \"external\" for agents that report over HTTP"
+              + (role.equals("mentor") ? ", or \"mentor\": \"human\" to answer as the Mentor" : "")
+              + ")");
     }
     return run;
   }
@@ -353,6 +360,9 @@ public final class LoopEngine {
     r.thread = Thread.currentThread();
     try {
       Agents agents = r.external ? externalAgents(r) : agentFactory.create(r.request.config());
+      if (r.humanMentor && !r.external) {
+        agents = new Agents(agents.student(), externalAgents(r).mentor());
+      }
       int max = r.request.config().maxIterations();
       if (firstIteration > max) {
         end(r, LoopStatus.MAX_ITERATIONS, "the loop used all " + max + " iterations");
@@ -437,8 +447,11 @@ public final class LoopEngine {
       ensureCurrent(r);
       List<IterationRecord> history = new ArrayList<>(state.history());
       history.add(new IterationRecord(iteration, output, null, startedAt, clock.instant()));
-      LoopStatus next =
-          output.status() == StudentStatus.ASK_MENTOR ? LoopStatus.RUNNING_MENTOR : state.status();
+      boolean asks = output.status() == StudentStatus.ASK_MENTOR;
+      if (asks && r.humanMentor && !r.external) {
+        r.mentorSlots.add(new CompletableFuture<>()); // open before anyone can see the question
+      }
+      LoopStatus next = asks ? LoopStatus.RUNNING_MENTOR : state.status();
       update(r, next, iteration, history, state.mentorNotes());
       fire(new LoopEvent.StudentReported(output, state));
     }
@@ -450,7 +463,7 @@ public final class LoopEngine {
     MentorTask task;
     synchronized (lock) {
       ensureCurrent(r);
-      if (r.external && r.mentorSlots.isEmpty()) {
+      if (r.mentorByCallback() && r.mentorSlots.isEmpty()) {
         r.mentorSlots.add(new CompletableFuture<>());
       }
       task =
@@ -496,7 +509,7 @@ public final class LoopEngine {
                 state.mentorNotes());
           }
           try {
-            return await(slot, r, "student");
+            return await(slot, r, "external student");
           } finally {
             synchronized (lock) {
               r.studentSlots.remove(slot);
@@ -516,7 +529,7 @@ public final class LoopEngine {
                 state.mentorNotes());
           }
           try {
-            return await(slot, r, "mentor");
+            return await(slot, r, r.external ? "external mentor" : "human mentor");
           } finally {
             synchronized (lock) {
               r.mentorSlots.remove(slot);
@@ -532,11 +545,11 @@ public final class LoopEngine {
       return slot.get(seconds, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       throw AgentException.stepTimeout(
-          "step timeout: the external " + role + " did not report within " + seconds + " s");
+          "step timeout: the " + role + " did not report within " + seconds + " s");
     } catch (CancellationException e) {
       throw new LoopEnded();
     } catch (ExecutionException e) {
-      throw AgentException.fatal("the external " + role + " failed: " + e.getCause());
+      throw AgentException.fatal("the " + role + " failed: " + e.getCause());
     }
   }
 
@@ -739,6 +752,9 @@ public final class LoopEngine {
     final StateWriter writer;
     final boolean external;
 
+    /** A person answers as Mentor through the mentor callback (mentor mode human). */
+    final boolean humanMentor;
+
     /** Open callback slots in the order the loop will consume them (guarded by the lock). */
     final Deque<CompletableFuture<StudentOutput>> studentSlots = new ArrayDeque<>();
 
@@ -756,11 +772,21 @@ public final class LoopEngine {
     Future<?> task;
     ScheduledFuture<?> deadline;
 
-    Run(String loopId, LoopRequest request, StateWriter writer, boolean external) {
+    Run(
+        String loopId,
+        LoopRequest request,
+        StateWriter writer,
+        boolean external,
+        boolean humanMentor) {
       this.loopId = loopId;
       this.request = request;
       this.writer = writer;
       this.external = external;
+      this.humanMentor = humanMentor;
+    }
+
+    boolean mentorByCallback() {
+      return external || humanMentor;
     }
   }
 }

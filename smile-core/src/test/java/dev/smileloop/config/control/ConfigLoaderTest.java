@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smileloop.config.entity.ContainerSettings;
 import dev.smileloop.config.entity.LlmProvider;
+import dev.smileloop.config.entity.MentorMode;
 import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
@@ -252,6 +253,18 @@ class ConfigLoaderTest {
     assertEquals(
         "studentBehavior.patienceLevel must be one of low, medium, high, got \"extreme\"",
         invalid("{\"studentBehavior\": {\"patienceLevel\": \"extreme\"}}").getMessage());
+  }
+
+  @Test
+  void mentorHumanIsReadWrittenAndDefaultsToTheAgent() {
+    assertEquals(MentorMode.AGENT, SmileConfig.defaults(dir).mentor());
+    SmileConfig human = ConfigLoader.fromJson(json("{\"mentor\": \"Human\"}"), dir);
+    assertEquals(MentorMode.HUMAN, human.mentor());
+    assertEquals("human", ConfigLoader.toJson(human).getString("mentor"));
+    assertEquals(human, ConfigLoader.fromJson(ConfigLoader.toJson(human), dir));
+    assertEquals(
+        "mentor must be one of agent, human, got \"robot\"",
+        invalid("{\"mentor\": \"robot\"}").getMessage());
   }
 
   @Test

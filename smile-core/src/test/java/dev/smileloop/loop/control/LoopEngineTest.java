@@ -15,6 +15,7 @@ import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.LlmProvider;
+import dev.smileloop.config.entity.MentorMode;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
 import dev.smileloop.loop.entity.IterationRecord;
@@ -434,6 +435,60 @@ class LoopEngineTest {
     LoopState end = awaitEnd(engine);
     assertEquals(LoopStatus.TIMEOUT, end.status());
     assertTrue(end.reason().contains("did not report within 1 s"));
+  }
+
+  @Test
+  void humanMentorAnswersTheProvidersStudentAndOnlyTheFirstAnswerCounts() throws Exception {
+    List<List<MentorNote>> notesSeen = new CopyOnWriteArrayList<>();
+    MentorAgent providersMentor =
+        task -> {
+          throw new AssertionError("the provider's Mentor must not answer in mentor mode human");
+        };
+    LoopEngine engine =
+        engine(
+            scripted(notesSeen, StudentStatus.ASK_MENTOR, StudentStatus.COMPLETED),
+            providersMentor);
+    engine.start(
+        new LoopRequest(
+            tutorial, config(LlmProvider.BUILTIN, 3, 60, 60).withMentor(MentorMode.HUMAN)));
+    SmileException noStudentCallback =
+        assertThrows(
+            SmileException.class, () -> engine.studentResult(out(StudentStatus.COMPLETED)));
+    assertEquals(SmileException.Kind.UNAVAILABLE, noStudentCallback.kind());
+
+    awaitStatus(engine, LoopStatus.WAITING_FOR_MENTOR);
+    assertEquals("continue", engine.mentorResult("run `chmod +x x` first", false).nextAction());
+    SmileException second =
+        assertThrows(SmileException.class, () -> engine.mentorResult("too late", false));
+    assertEquals(SmileException.Kind.UNAVAILABLE, second.kind());
+
+    LoopState end = awaitEnd(engine);
+    assertEquals(LoopStatus.COMPLETED, end.status());
+    assertEquals(2, end.iteration());
+    assertEquals(1, end.mentorNotes().size());
+    assertEquals("run `chmod +x x` first", end.mentorNotes().get(0).answer());
+    assertEquals("how?", end.mentorNotes().get(0).question());
+    assertEquals(List.of(end.mentorNotes()), notesSeen.subList(1, 2));
+  }
+
+  @Test
+  void humanMentorWhoNeverAnswersIsAStepTimeout() throws Exception {
+    LoopEngine engine = engine(scripted(new ArrayList<>(), StudentStatus.ASK_MENTOR), task -> null);
+    engine.start(
+        new LoopRequest(
+            tutorial, config(LlmProvider.BUILTIN, 3, 60, 1).withMentor(MentorMode.HUMAN)));
+    LoopState end = awaitEnd(engine);
+    assertEquals(LoopStatus.TIMEOUT, end.status());
+    assertTrue(end.reason().contains("human mentor did not report within 1 s"), end.reason());
+  }
+
+  private static void awaitStatus(LoopEngine engine, LoopStatus wanted)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (engine.status().status() != wanted) {
+      assertTrue(System.nanoTime() < deadline, "never reached " + wanted + ": " + engine.status());
+      Thread.sleep(5);
+    }
   }
 
   @Test
