@@ -164,7 +164,7 @@ public final class Main {
             (System.nanoTime() - started) / 1e9);
         base = server.baseUri();
       }
-      return follow(base, options, outputDir);
+      return follow(base, options, outputDir, cwd);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -216,7 +216,7 @@ public final class Main {
     return cwd;
   }
 
-  private int follow(URI base, Options options, Path outputDir)
+  private int follow(URI base, Options options, Path outputDir, Path cwd)
       throws IOException, InterruptedException {
     try (EventStream events = EventStream.connect(http, base)) {
       HttpResponse<String> started = post(base.resolve("/api/loop"), startBody(options, outputDir));
@@ -233,6 +233,10 @@ public final class Main {
       String loopId = state.getString("loopId", "");
       out.printf(
           "Loop %s started (max %d iterations).%n", loopId, state.getInt("maxIterations", 0));
+      if (options.open() || options.mentor().filter("human"::equals).isPresent()) {
+        out.println(
+            "Dashboard (one-time link, keeps the token for that tab): " + dashboardLink(base, cwd));
+      }
       ProgressPrinter printer = new ProgressPrinter(out, options.verbose());
       JsonObject complete = awaitCompletion(base, events, printer);
       runningLoopOn = null;
@@ -328,6 +332,25 @@ public final class Main {
         .contains(status);
   }
 
+  /**
+   * The dashboard's address with the API token in its fragment, which never reaches a server log:
+   * the token is {@code SMILE_API_TOKEN}, else the one the server wrote to {@code .smile/token} in
+   * its working folder (this command's, for a server it started).
+   */
+  static String dashboardLink(URI base, Path cwd) {
+    String token = System.getenv("SMILE_API_TOKEN");
+    Path file = cwd.resolve(".smile/token");
+    if ((token == null || token.isBlank()) && Files.isReadable(file)) {
+      try {
+        token = Files.readString(file).trim();
+      } catch (IOException e) {
+        token = null;
+      }
+    }
+    String root = base.resolve("/").toString();
+    return token == null || token.isBlank() ? root : root + "#token=" + token;
+  }
+
   static String startBody(Options options, Path outputDir) {
     JsonObjectBuilder body = Json.createObjectBuilder();
     Optional.ofNullable(options.tutorial()).ifPresent(t -> body.add("tutorialPath", t.toString()));
@@ -338,6 +361,7 @@ public final class Main {
         .provider()
         .or(() -> options.config().isEmpty() ? Optional.of("builtin") : Optional.empty())
         .ifPresent(p -> config.add("llmProvider", p));
+    options.mentor().ifPresent(m -> config.add("mentor", m));
     if (options.config().isEmpty()) {
       config.add("stateFile", outputDir.resolve(".smile/state.json").toString());
     }

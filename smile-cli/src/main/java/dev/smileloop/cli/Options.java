@@ -16,7 +16,9 @@ record Options(
     Optional<String> serverUrl,
     Optional<Path> serverJar,
     int port,
-    boolean verbose) {
+    boolean verbose,
+    boolean open,
+    Optional<String> mentor) {
 
   static final String USAGE =
       """
@@ -36,6 +38,8 @@ record Options(
         --server URL        use a running SMILE server instead of starting one
         --server-jar FILE   the Payara Micro uber-jar to start (the smile script sets it)
         --port N            port of the server this command starts (default: a free one)
+        --mentor human      you answer the Student, in the dashboard (overrides the config)
+        --open              print a one-time link that opens the dashboard with the API token
         --verbose           also print each command's output excerpt
         -h, --help          this text
 
@@ -54,6 +58,8 @@ record Options(
     Path jar = null;
     int port = 0;
     boolean verbose = false;
+    boolean open = false;
+    String mentor = null;
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -64,6 +70,8 @@ record Options(
         case "--server-jar" -> jar = cwd.resolve(value(queue, arg));
         case "--port" -> port = portValue(value(queue, arg));
         case "--verbose", "-v" -> verbose = true;
+        case "--open" -> open = true;
+        case "--mentor" -> mentor = mentorValue(value(queue, arg));
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -92,7 +100,9 @@ record Options(
         Optional.ofNullable(server),
         Optional.ofNullable(jar).map(p -> p.toAbsolutePath().normalize()),
         port,
-        verbose);
+        verbose,
+        open,
+        Optional.ofNullable(mentor));
   }
 
   private static String value(Deque<String> queue, String option) {
@@ -101,6 +111,14 @@ record Options(
       throw new UsageException(option + " needs a value");
     }
     return value;
+  }
+
+  private static String mentorValue(String text) {
+    String mode = text.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!mode.equals("human") && !mode.equals("agent")) {
+      throw new UsageException("--mentor must be human or agent, got " + text);
+    }
+    return mode;
   }
 
   private static int portValue(String text) {

@@ -85,4 +85,25 @@ class OptionsTest {
     String configured = Main.startBody(Options.parse(List.of("t.md"), cwd), cwd);
     assertTrue(!configured.contains("llmProvider"), "smile.json decides: " + configured);
   }
+
+  @Test
+  void mentorHumanGoesIntoTheConfigAndOpenPrintsATokenLink() throws Exception {
+    Options o = Options.parse(List.of("t.md", "--mentor", "Human", "--open"), cwd);
+    assertTrue(o.open());
+    String body = Main.startBody(o, cwd);
+    assertTrue(body.contains("\"mentor\":\"human\""), body);
+    assertTrue(
+        assertThrows(
+                Options.UsageException.class,
+                () -> Options.parse(List.of("--mentor", "robot"), cwd))
+            .getMessage()
+            .contains("--mentor must be human or agent"));
+
+    Files.createDirectories(cwd.resolve(".smile"));
+    Files.writeString(cwd.resolve(".smile/token"), "abc_DEF-123\n");
+    String link = Main.dashboardLink(java.net.URI.create("http://127.0.0.1:3000/api/"), cwd);
+    if (System.getenv("SMILE_API_TOKEN") == null) {
+      assertEquals("http://127.0.0.1:3000/#token=abc_DEF-123", link);
+    }
+  }
 }

@@ -15,9 +15,11 @@ import java.util.logging.Logger;
 
 /**
  * {@code /ws}: the loop's event stream (SPEC section 6). Clients only listen; {@code ?since=N} asks
- * for the events after seq {@code N} again. All the work is in {@link EventBroadcaster}.
+ * for the events after seq {@code N} again. All the work is in {@link EventBroadcaster}. Browsers
+ * offer {@code smile.v1} (and their token as a second subprotocol); the server answers {@code
+ * smile.v1}, without which a browser drops a connection that offered subprotocols.
  */
-@ServerEndpoint("/ws")
+@ServerEndpoint(value = "/ws", subprotocols = "smile.v1")
 public class EventsEndpoint {
 
   private static final Logger LOG = Logger.getLogger(EventsEndpoint.class.getName());
