@@ -15,7 +15,7 @@ api.whenUnauthorized(() => {
   $("token-panel").hidden = false;
   view.notice("The server needs its API token; enter it above.");
 });
-if (!api.token()) $("token-panel").hidden = false;
+// The token panel opens only when the server asks (a 401); a server without a token needs none.
 
 function render() {
   view.renderOverview(model, Date.now());

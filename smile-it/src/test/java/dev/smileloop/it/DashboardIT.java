@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
@@ -175,6 +176,24 @@ class DashboardIT {
     assertTrue(text("summary-text").contains("gaps found: 1"), text("summary-text"));
     driver.switchTo().window(joiner);
     Browser.screenshot(driver, "completed");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    Browser.screenshot(driver, "completed-phone");
+    driver.manage().window().setSize(new Dimension(1280, 2000));
+
+    // A report link fetches with the token and opens the report in a new tab.
+    Set<String> windows = driver.getWindowHandles();
+    driver.findElement(By.cssSelector("#summary-panel a.report[data-format=json]")).click();
+    String reportTab =
+        Browser.await(
+            driver,
+            WAIT,
+            d ->
+                d.getWindowHandles().stream()
+                    .filter(h -> !windows.contains(h))
+                    .findFirst()
+                    .orElse(null));
+    driver.switchTo().window(reportTab);
+    Browser.await(driver, WAIT, d -> d.getPageSource().contains("\"schemaVersion\"") ? true : null);
   }
 
   @Test
