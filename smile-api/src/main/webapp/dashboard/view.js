@@ -124,7 +124,11 @@ export function renderTutorial(model) {
   const currentNode = list.querySelector("li.current");
   if (currentNode && list.dataset.scrolled !== String(active)) {
     list.dataset.scrolled = String(active);
-    currentNode.scrollIntoView({ block: "nearest" });
+    // Scroll the tutorial box only: the page itself stays where the reader (or a typing mentor) is.
+    const top = currentNode.offsetTop;
+    if (top < list.scrollTop || top + currentNode.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+    }
   }
 }
 
@@ -197,7 +201,15 @@ export function renderTimeline(model, openKeys) {
     }
     return el("section", { class: "iteration", "data-iteration": it.iteration }, ...parts);
   });
+  // A redraw must not steal the keyboard focus from a folded output the reader is on.
+  const focused = document.activeElement && document.activeElement.closest
+    ? document.activeElement.closest("#timeline details[data-key]")
+    : null;
   root.replaceChildren(...sections);
+  if (focused) {
+    const again = root.querySelector('details[data-key="' + focused.dataset.key + '"] > summary');
+    if (again) again.focus();
+  }
   const note = $("timeline-note");
   note.hidden = !model.missedLive;
   note.textContent = model.missedLive

@@ -111,13 +111,16 @@ public final class Main {
         options
             .serverJar()
             .orElseThrow(() -> new Options.UsageException("serve needs --server-jar"));
+    int port = options.port() > 0 ? options.port() : 3000;
+    out.printf("The dashboard will be at http://127.0.0.1:%d/ once the server is up.%n", port);
+    out.flush();
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-jar",
             jar.toString(),
             "--port",
-            String.valueOf(options.port() > 0 ? options.port() : 3000),
+            String.valueOf(port),
             "--nocluster");
     return new ProcessBuilder(command).inheritIO().start().waitFor();
   }
