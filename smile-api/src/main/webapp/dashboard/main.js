@@ -3,6 +3,7 @@
 import * as api from "./api.js";
 import { LiveStream } from "./live.js";
 import { LoopModel, isActive } from "./model.js";
+import { renderMentor } from "./mentor-view.js";
 import * as view from "./view.js";
 
 const $ = (id) => document.getElementById(id);
@@ -24,7 +25,7 @@ function render() {
   view.renderFindings(model);
   view.renderSummary(model);
   view.renderPast(model, openReport);
-  view.renderMentor(model, mentorForm);
+  renderMentor(model, mentorForm);
   $("stop-form").querySelector("button").disabled = !(model.state && isActive(model.state.status));
 }
 

@@ -2,40 +2,7 @@
 // nothing a tutorial or a command prints can inject markup.
 
 import { isActive } from "./model.js";
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === "class") node.className = value;
-    else if (key === "text") node.textContent = value;
-    else if (key.startsWith("data-")) node.setAttribute(key, value);
-    else node.setAttribute(key, value === true ? "" : value);
-  }
-  for (const child of children) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
-export function localTime(iso) {
-  return iso ? timeFormat.format(new Date(iso)) : "–";
-}
-
-export function duration(millis) {
-  if (millis < 1000) return millis + " ms";
-  const seconds = millis / 1000;
-  if (seconds < 60) return seconds.toFixed(seconds < 10 ? 2 : 1) + " s";
-  const m = Math.floor(seconds / 60);
-  const s = Math.floor(seconds % 60);
-  if (m < 60) return m + " min " + s + " s";
-  return Math.floor(m / 60) + " h " + (m % 60) + " min";
-}
+import { $, el, localTime, duration } from "./dom.js";
 
 const LONG_OUTPUT = 240;
 
@@ -294,64 +261,6 @@ export function renderPast(model, openReport) {
         (state.startedAt ? ", started " + localTime(state.startedAt) : "") + " — ",
       link,
     ),
-  );
-}
-
-/** The human-mentor form: shown once per question, so typing is never lost to a redraw. */
-export function renderMentor(model, form) {
-  const pending = model.pendingQuestion();
-  const panel = $("mentor-panel");
-  if (!pending) {
-    if (form.key && !panel.hidden) {
-      const answered = model.state && (model.state.history || []).find(
-        (h) => form.key === model.state.loopId + "/" + h.iteration && h.mentorOutput != null);
-      $("mentor-result").textContent = answered
-        ? "This question has been answered."
-        : "The loop no longer waits for this answer.";
-      $("mentor-form").querySelector("button").disabled = true;
-      panel.dataset.state = "answered";
-    }
-    return;
-  }
-  if (form.key === pending.key) return;
-  form.key = pending.key;
-  panel.hidden = false;
-  panel.dataset.state = "waiting";
-  $("mentor-form").querySelector("button").disabled = false;
-  $("mentor-result").textContent = "";
-  $("mentor-notes").value = "";
-  $("mentor-fix").value = "";
-  $("mentor-unresolvable").checked = false;
-  const out = pending.output;
-  const loc = out.location || {};
-  const failing = (out.commands || []).filter((c) => c.exitCode !== 0 || c.timedOut);
-  const last = failing[failing.length - 1];
-  $("mentor-question").replaceChildren(
-    el("p", { class: "question-text" }, out.questionForMentor || out.problem || "(no question given)"),
-    el(
-      "dl",
-      { class: "facts" },
-      el("div", {}, el("dt", {}, "Iteration"), el("dd", {}, String(pending.iteration))),
-      el("div", {}, el("dt", {}, "Step"), el("dd", {}, out.currentStep || loc.heading || "–")),
-      el("div", {}, el("dt", {}, "Line"), el("dd", {}, loc.line ? String(loc.line) : "–")),
-    ),
-    loc.quote ? el("blockquote", {}, loc.quote) : null,
-    out.problem ? el("p", {}, el("strong", {}, "Problem: "), out.problem) : null,
-    (out.commands || []).length
-      ? el(
-          "details",
-          { open: true },
-          el("summary", {}, "Commands run (" + out.commands.length + ")"),
-          el(
-            "ol",
-            { class: "commands" },
-            ...out.commands.map((c) =>
-              el("li", {}, el("code", {}, c.command), " — exit " + c.exitCode),
-            ),
-          ),
-        )
-      : null,
-    last && last.outputExcerpt ? el("pre", { class: "output error" }, last.outputExcerpt) : null,
   );
 }
 

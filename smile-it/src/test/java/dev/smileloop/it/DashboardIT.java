@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,10 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -176,9 +177,20 @@ class DashboardIT {
     assertTrue(text("summary-text").contains("gaps found: 1"), text("summary-text"));
     driver.switchTo().window(joiner);
     Browser.screenshot(driver, "completed");
-    driver.manage().window().setSize(new Dimension(390, 844));
-    Browser.screenshot(driver, "completed-phone");
-    driver.manage().window().setSize(new Dimension(1280, 2000));
+    // On a phone-sized screen nothing needs sideways scrolling.
+    ChromeDriver chrome = (ChromeDriver) driver;
+    chrome.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    try {
+      Object overflow =
+          chrome.executeScript(
+              "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertEquals(0L, ((Number) overflow).longValue(), "sideways overflow on a phone");
+      Browser.screenshot(driver, "completed-phone");
+    } finally {
+      chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
 
     // A report link fetches with the token and opens the report in a new tab.
     Set<String> windows = driver.getWindowHandles();
