@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -290,10 +291,16 @@ class DashboardIT {
   void startAndStopFromThePage() throws Exception {
     open(server.base());
     awaitLive();
+    Object unlabelled =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "return [...document.querySelectorAll('input, select, textarea')]"
+                    + ".filter(e => e.labels.length === 0).map(e => e.id)");
+    assertEquals(List.of(), unlabelled, "every control has a label");
     startFromPage("# Long\n\n## Wait\n\n```bash\nsleep 30\n```\n", "agent");
     awaitStatusText("running student");
-    driver.findElement(By.id("stop-reason")).sendKeys("seen enough");
-    driver.findElement(By.cssSelector("#stop-form button[type=submit]")).click();
+    // Keyboard only: Enter in the reason field sends the form.
+    driver.findElement(By.id("stop-reason")).sendKeys("seen enough", Keys.ENTER);
     awaitStatusText("stopped");
     Browser.await(driver, WAIT, d -> text("loop-reason").contains("seen enough") ? true : null);
     assertEquals("stopped", status().getString("status"));
