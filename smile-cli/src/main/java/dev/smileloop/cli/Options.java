@@ -16,13 +16,15 @@ record Options(
     Optional<String> serverUrl,
     Optional<Path> serverJar,
     int port,
-    boolean verbose) {
+    boolean verbose,
+    Optional<String> token,
+    Optional<String> host) {
 
   static final String USAGE =
       """
       Usage: smile run [TUTORIAL.md] [options]
-             smile serve [--port N] [--server-jar PATH]
-             smile watch [--server URL]     print a server's live events (default port 3000)
+             smile serve [--port N] [--host ADDRESS] [--server-jar PATH]
+             smile watch [--server URL] [--token T]   print a server's live events (port 3000)
 
       Validates a Markdown tutorial: a Student follows it step by step in a sandbox, asks a
       Mentor when stuck, and SMILE writes a gap report. Without TUTORIAL.md, the "tutorial" of
@@ -36,6 +38,10 @@ record Options(
         --server URL        use a running SMILE server instead of starting one
         --server-jar FILE   the Payara Micro uber-jar to start (the smile script sets it)
         --port N            port of the server this command starts (default: a free one)
+        --host ADDRESS      address that server listens on (default 127.0.0.1; 0.0.0.0 opens it
+                            to the network: anyone who has the token can then run commands)
+        --token T           the API token of --server (default: $SMILE_API_TOKEN, else
+                            ./.smile/token)
         --verbose           also print each command's output excerpt
         -h, --help          this text
 
@@ -54,6 +60,8 @@ record Options(
     Path jar = null;
     int port = 0;
     boolean verbose = false;
+    String token = null;
+    String host = null;
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -64,6 +72,8 @@ record Options(
         case "--server-jar" -> jar = cwd.resolve(value(queue, arg));
         case "--port" -> port = portValue(value(queue, arg));
         case "--verbose", "-v" -> verbose = true;
+        case "--token" -> token = value(queue, arg);
+        case "--host" -> host = value(queue, arg);
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -92,7 +102,9 @@ record Options(
         Optional.ofNullable(server),
         Optional.ofNullable(jar).map(p -> p.toAbsolutePath().normalize()),
         port,
-        verbose);
+        verbose,
+        Optional.ofNullable(token),
+        Optional.ofNullable(host));
   }
 
   private static String value(Deque<String> queue, String option) {
