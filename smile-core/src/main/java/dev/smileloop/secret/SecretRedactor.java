@@ -162,6 +162,14 @@ public final class SecretRedactor {
     return redactWhole(text);
   }
 
+  /**
+   * The text with every secret masked, whatever its length (the live surfaces, {@code /ws} and
+   * {@code /api/status}, pass texts on as they are); null stays null.
+   */
+  public String redactUncut(String text) {
+    return text == null || text.isEmpty() ? text : redactWhole(text);
+  }
+
   private String redactWhole(String text) {
     String result = text;
     for (String secret : knownSecrets) {

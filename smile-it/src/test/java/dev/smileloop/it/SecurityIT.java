@@ -133,13 +133,13 @@ class SecurityIT {
 
   @Test
   void aTextPlainPostIsRefusedWith415AndStartsNothing() {
+    String lastLoop = server.status().getString("loopId", "");
     SmileServer.Reply reply =
         server.send(
             server
                 .authorized("api/loop")
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(Bodies.externalLoop())));
-    String lastLoop = server.status().getString("loopId", "");
     assertEquals(415, reply.status(), reply.body());
     assertTrue(reply.error().contains("application/json"), reply.body());
     assertEquals(lastLoop, server.status().getString("loopId", ""), "nothing was started");

@@ -23,7 +23,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     return answer.build();
   }
 
-  static String message(int status) {
+  public static String message(int status) {
     return switch (status) {
       case 400 -> "the request is malformed";
       case 401 -> "a valid token is required: send Authorization: Bearer <token>";

@@ -59,7 +59,7 @@ public final class StateMasking {
 
   /** Masks the secrets in one text. */
   public String text(String text) {
-    return redactor.redact(text);
+    return redactor.redactUncut(text);
   }
 
   private JsonObject json(LoopState state) {
@@ -70,7 +70,7 @@ public final class StateMasking {
 
   private JsonValue masked(JsonValue value) {
     return switch (value.getValueType()) {
-      case STRING -> Json.createValue(redactor.redact(((JsonString) value).getString()));
+      case STRING -> Json.createValue(redactor.redactUncut(((JsonString) value).getString()));
       case OBJECT -> {
         JsonObjectBuilder object = Json.createObjectBuilder();
         for (Map.Entry<String, JsonValue> field : value.asJsonObject().entrySet()) {
