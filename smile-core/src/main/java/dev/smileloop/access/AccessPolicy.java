@@ -3,6 +3,8 @@ package dev.smileloop.access;
 import dev.smileloop.secret.SecretRedactor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -56,6 +58,11 @@ public class AccessPolicy {
               + "=true: agent callbacks without a token are accepted from loopback addresses");
     }
     paths = PathGuard.forServer(workDir);
+  }
+
+  /** Created with the application, so the token file exists before the first request. */
+  void atStartup(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    LOG.fine(() -> "API token ready (" + token.masked() + ")");
   }
 
   private static ApiToken loadOrGenerate(Path workDir) {

@@ -150,6 +150,9 @@ class SecurityIT {
     SmileServer.Reply missing = server.get("api/nothing-here");
     assertEquals(404, missing.status());
     assertTrue(missing.json().containsKey("error"), missing.body());
+    SmileServer.Reply outsideTheApi = server.get("no-such-page");
+    assertEquals(404, outsideTheApi.status());
+    assertTrue(outsideTheApi.json().containsKey("error"), outsideTheApi.body());
     SmileServer.Reply wrongMethod = server.send(server.authorized("api/loop").GET());
     assertEquals(405, wrongMethod.status());
     assertTrue(wrongMethod.json().containsKey("error"), wrongMethod.body());
