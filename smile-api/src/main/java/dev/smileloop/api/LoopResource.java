@@ -1,40 +1,67 @@
 package dev.smileloop.api;
 
+import dev.smileloop.access.AccessPolicy;
+import dev.smileloop.api.error.ErrorBody;
+import dev.smileloop.api.security.BearerToken;
 import dev.smileloop.loop.boundary.Orchestrator;
 import dev.smileloop.loop.control.CallbackReply;
-import dev.smileloop.loop.entity.LoopState;
+import dev.smileloop.loop.control.StateMasking;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The loop's REST contract (SPEC section 5 plus {@code POST /api/loop}). Bodies arrive as text and
+ * The loop's REST contract (SPEC section 5 plus {@code POST /api/loop}). Bodies must be JSON and
  * are validated in the core, so a malformed or mistyped body gets a 400 that says what is wrong;
- * handlers never wait for an agent.
+ * handlers never wait for an agent. States leave masked ({@link StateMasking}); {@code GET
+ * /api/status} without the API token shows only the loop's progress.
  */
 @Path("")
-@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class LoopResource {
 
   @Inject Orchestrator orchestrator;
 
+  @Inject AccessPolicy access;
+
+  private StateMasking masking;
+
+  @PostConstruct
+  void init() {
+    masking = StateMasking.forThisProcess();
+  }
+
+  /** 202 with the new loop's state and its {@code callbackToken} for external agents. */
   @POST
   @Path("loop")
   public Response start(String body) {
-    return Response.accepted(orchestrator.start(body)).build();
+    JsonObject state = masking.full(orchestrator.start(body));
+    String callbackToken = access.newCallbackToken();
+    return Response.accepted(
+            Json.createObjectBuilder(state).add("callbackToken", callbackToken).build())
+        .build();
   }
 
   @GET
   @Path("status")
-  public Response status() {
+  public Response status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     try {
-      return Response.ok(orchestrator.status()).build();
+      var state = orchestrator.status();
+      boolean owner = access.isApiToken(BearerToken.of(authorization));
+      return Response.ok(owner ? masking.full(state) : masking.reduced(state)).build();
     } catch (RuntimeException e) {
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
           .entity(new ErrorBody("the orchestrator is unhealthy: " + e.getMessage()))
@@ -56,10 +83,10 @@ public class LoopResource {
 
   @POST
   @Path("stop")
-  public StopReply stop(String body) {
-    return new StopReply(true, orchestrator.stop(body));
+  public JsonObject stop(String body) {
+    return Json.createObjectBuilder()
+        .add("stopped", true)
+        .add("finalState", masking.full(orchestrator.stop(body)))
+        .build();
   }
-
-  /** {@code {"stopped": true, "finalState": LoopState}}. */
-  public record StopReply(boolean stopped, LoopState finalState) {}
 }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * The gap report of the current or last loop, in any of its formats: {@code GET /api/report} (JSON)
  * and {@code GET /api/report/{markdown|json|audit|junit|sarif}}. While a loop runs it shows what is
- * known so far.
+ * known so far. Reports mask secrets themselves; reading them needs the API token.
  */
 @Path("report")
 public class ReportResource {

@@ -1,5 +1,5 @@
 /**
- * The REST API under {@code /api}: small JAX-RS resources over the orchestrator, and the one mapper
- * that turns domain errors into status codes with {@code {"error": "..."}} bodies.
+ * The REST API under {@code /api}: small JAX-RS resources over the orchestrator. Who may call them
+ * is decided in {@code api.security}, how errors are answered in {@code api.error}.
  */
 package dev.smileloop.api;

@@ -19,17 +19,18 @@ final class EventStream implements AutoCloseable {
   private final WebSocket socket;
   private volatile String closedBecause;
 
-  private EventStream(HttpClient http, URI wsUri) {
-    this.socket =
-        http.newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .buildAsync(wsUri, new Listener())
-            .join();
+  private EventStream(HttpClient http, URI wsUri, String token) {
+    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    this.socket = builder.buildAsync(wsUri, new Listener()).join();
   }
 
-  static EventStream connect(HttpClient http, URI baseUri) {
+  /** Connects with the API token (sent as {@code Authorization: Bearer}); null sends none. */
+  static EventStream connect(HttpClient http, URI baseUri, String token) {
     String ws = baseUri.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + "/ws";
-    return new EventStream(http, URI.create(ws));
+    return new EventStream(http, URI.create(ws), token);
   }
 
   /** The next envelope, or null when none came within {@code timeout}. */

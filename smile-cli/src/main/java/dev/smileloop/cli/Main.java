@@ -41,6 +41,9 @@ public final class Main {
 
   private volatile ServerProcess startedServer;
 
+  /** The API token sent on every request and on the /ws handshake; null when none is known. */
+  private volatile String token;
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -68,7 +71,7 @@ public final class Main {
       return switch (command) {
         case "run" -> validate(options, cwd);
         case "serve" -> serve(options);
-        case "watch" -> watch(options);
+        case "watch" -> watch(options, cwd);
         default ->
             throw new Options.UsageException(
                 "unknown command " + command + " (run, serve or watch)");
@@ -91,9 +94,10 @@ public final class Main {
    * Prints every event of a running server's {@code /ws} stream, one JSON line each, until it
    * closes.
    */
-  private int watch(Options options) throws InterruptedException {
+  private int watch(Options options, Path cwd) throws IOException, InterruptedException {
     URI base = URI.create(options.serverUrl().orElse("http://127.0.0.1:3000"));
-    try (EventStream events = EventStream.connect(http, base)) {
+    token = ServerToken.find(options, cwd).orElse(null);
+    try (EventStream events = connect(base)) {
       while (events.closedBecause() == null) {
         JsonObject envelope = events.next(Duration.ofSeconds(1));
         if (envelope != null) {
@@ -117,6 +121,7 @@ public final class Main {
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Dsmile.host=" + options.host().orElse("127.0.0.1"),
             "-jar",
             jar.toString(),
             "--port",
@@ -149,6 +154,7 @@ public final class Main {
       URI base;
       if (options.serverUrl().isPresent()) {
         base = URI.create(options.serverUrl().get());
+        token = ServerToken.find(options, cwd).orElse(null);
       } else {
         Path jar =
             options
@@ -156,8 +162,15 @@ public final class Main {
                 .orElseThrow(
                     () -> new Options.UsageException("give --server URL or --server-jar FILE"));
         long started = System.nanoTime();
+        token = options.token().orElseGet(ServerToken::forOwnServer);
         server =
-            ServerProcess.start(jar, options.port(), cwd, outputDir.resolve(".smile/server.log"));
+            ServerProcess.start(
+                jar,
+                options.port(),
+                cwd,
+                outputDir.resolve(".smile/server.log"),
+                token,
+                ServerToken.rootsFor(options, outputDir));
         startedServer = server;
         out.printf(
             "Starting the SMILE server on %s (log: %s) ...%n", server.baseUri(), server.log());
@@ -221,7 +234,7 @@ public final class Main {
 
   private int follow(URI base, Options options, Path outputDir, Path cwd)
       throws IOException, InterruptedException {
-    try (EventStream events = EventStream.connect(http, base)) {
+    try (EventStream events = connect(base)) {
       HttpResponse<String> started = post(base.resolve("/api/loop"), startBody(options, outputDir));
       if (started.statusCode() != 202) {
         err.println(
@@ -371,9 +384,25 @@ public final class Main {
     return body.add("config", config).build().toString();
   }
 
+  /** The /ws stream; a refused handshake (wrong token, say) is an IOException that says so. */
+  private EventStream connect(URI base) throws IOException {
+    try {
+      return EventStream.connect(http, base, token);
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new IOException(
+          "cannot follow "
+              + base.resolve("/ws")
+              + " ("
+              + e.getCause().getMessage()
+              + "); is the server running, and is the token right (--token, SMILE_API_TOKEN or"
+              + " .smile/token)?",
+          e);
+    }
+  }
+
   private HttpResponse<String> post(URI uri, String body) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(uri)
+        authorized(HttpRequest.newBuilder(uri))
             .header("Content-Type", "application/json")
             .timeout(Duration.ofSeconds(60))
             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -381,8 +410,13 @@ public final class Main {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpRequest get(URI uri) {
-    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
+  private HttpRequest get(URI uri) {
+    return authorized(HttpRequest.newBuilder(uri)).timeout(Duration.ofSeconds(10)).build();
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    String current = token;
+    return current == null ? request : request.header("Authorization", "Bearer " + current);
   }
 
   private static JsonObject parse(String body) {

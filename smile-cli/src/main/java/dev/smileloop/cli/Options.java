@@ -18,13 +18,15 @@ record Options(
     int port,
     boolean verbose,
     boolean open,
-    Optional<String> mentor) {
+    Optional<String> mentor,
+    Optional<String> token,
+    Optional<String> host) {
 
   static final String USAGE =
       """
       Usage: smile run [TUTORIAL.md] [options]
-             smile serve [--port N] [--server-jar PATH]
-             smile watch [--server URL]     print a server's live events (default port 3000)
+             smile serve [--port N] [--host ADDRESS] [--server-jar PATH]
+             smile watch [--server URL] [--token T]   print a server's live events (port 3000)
 
       Validates a Markdown tutorial: a Student follows it step by step in a sandbox, asks a
       Mentor when stuck, and SMILE writes a gap report. Without TUTORIAL.md, the "tutorial" of
@@ -40,6 +42,10 @@ record Options(
         --port N            port of the server this command starts (default: a free one)
         --mentor human      you answer the Student, in the dashboard (overrides the config)
         --open              print a one-time link that opens the dashboard with the API token
+        --host ADDRESS      address that server listens on (default 127.0.0.1; 0.0.0.0 opens it
+                            to the network: anyone who has the token can then run commands)
+        --token T           the API token of --server (default: $SMILE_API_TOKEN, else
+                            ./.smile/token)
         --verbose           also print each command's output excerpt
         -h, --help          this text
 
@@ -60,6 +66,8 @@ record Options(
     boolean verbose = false;
     boolean open = false;
     String mentor = null;
+    String token = null;
+    String host = null;
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -72,6 +80,8 @@ record Options(
         case "--verbose", "-v" -> verbose = true;
         case "--open" -> open = true;
         case "--mentor" -> mentor = mentorValue(value(queue, arg));
+        case "--token" -> token = value(queue, arg);
+        case "--host" -> host = value(queue, arg);
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -102,7 +112,9 @@ record Options(
         port,
         verbose,
         open,
-        Optional.ofNullable(mentor));
+        Optional.ofNullable(mentor),
+        Optional.ofNullable(token),
+        Optional.ofNullable(host));
   }
 
   private static String value(Deque<String> queue, String option) {

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A SMILE server (the Payara Micro uber-jar) started for one run and stopped after it. Its output
- * goes to a log file so the terminal shows only the run's progress.
+ * goes to a log file so the terminal shows only the run's progress. It listens on 127.0.0.1 only,
+ * takes the API token this command made (through {@code SMILE_API_TOKEN}, never the command line)
+ * and may read and write only the given folders (the tutorial's and the report folder).
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -36,7 +38,9 @@ final class ServerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static ServerProcess start(Path jar, int port, Path workDir, Path log) throws IOException {
+  static ServerProcess start(
+      Path jar, int port, Path workDir, Path log, String token, List<Path> allowedRoots)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException(
           "the SMILE server jar "
@@ -49,14 +53,20 @@ final class ServerProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
     command.add("-Dsmile.workDir=" + workDir);
+    command.add("-Dsmile.host=127.0.0.1");
+    command.add(
+        "-Dsmile.allowedRoots="
+            + String.join(
+                java.io.File.pathSeparator, allowedRoots.stream().map(Path::toString).toList()));
     command.addAll(
         List.of("-jar", jar.toString(), "--port", String.valueOf(chosen), "--nocluster"));
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    builder.environment().put("SMILE_API_TOKEN", token);
+    Process process = builder.start();
     return new ServerProcess(process, URI.create("http://127.0.0.1:" + chosen), log);
   }
 

@@ -1,6 +1,7 @@
 package dev.smileloop.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -34,15 +35,25 @@ class CliIT {
   @TempDir Path work;
 
   private static Process java(Path dir, Path log, String... args) throws IOException {
+    return java(dir, log, true, args);
+  }
+
+  /** Without {@code withToken} the process gets no SMILE_API_TOKEN, as on a user's machine. */
+  private static Process java(Path dir, Path log, boolean withToken, String... args)
+      throws IOException {
     List<String> command =
         new java.util.ArrayList<>(
             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .directory(dir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    if (!withToken) {
+      builder.environment().remove("SMILE_API_TOKEN");
+    }
+    return builder.start();
   }
 
   @Test
@@ -58,6 +69,7 @@ class CliIT {
         java(
             work,
             log,
+            false, // as after a clean clone: the CLI makes and hands over the token itself
             "-jar",
             CLI.toString(),
             "run",
@@ -97,17 +109,16 @@ class CliIT {
   }
 
   /** Starts the uber-jar on a free port and waits until it answers. */
-  private Process startServer(Path log, int port) throws Exception {
-    Process server =
-        java(
-            work,
-            log,
-            "-XX:TieredStopAtLevel=1",
-            "-jar",
-            SERVER.toString(),
-            "--port",
-            String.valueOf(port),
-            "--nocluster");
+  private Process startServer(Path log, int port, String... jvmOptions) throws Exception {
+    return startServer(log, port, true, jvmOptions);
+  }
+
+  private Process startServer(Path log, int port, boolean withToken, String... jvmOptions)
+      throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+    args.addAll(List.of(jvmOptions));
+    args.addAll(List.of("-jar", SERVER.toString(), "--port", String.valueOf(port), "--nocluster"));
+    Process server = java(work, log, withToken, args.toArray(String[]::new));
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     URI status = URI.create("http://127.0.0.1:" + port + "/api/status");
     Instant deadline = Instant.now().plusSeconds(120);
@@ -134,6 +145,77 @@ class CliIT {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void theUberJarListensOnLoopbackOnlyWithAnOwnerOnlyTokenAndTheLegacySwitch() throws Exception {
+    int port = freePort();
+    Process server =
+        startServer(work.resolve("server.log"), port, false, "-Dsmile.auth.legacyCallbacks=true");
+    try {
+      java.net.InetAddress external = null;
+      for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+        for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+          if (!address.isLoopbackAddress() && address instanceof java.net.Inet4Address) {
+            external = address;
+          }
+        }
+      }
+      if (external != null) {
+        try (java.net.Socket probe = new java.net.Socket()) {
+          java.net.InetAddress target = external;
+          assertThrows(
+              IOException.class,
+              () -> probe.connect(new java.net.InetSocketAddress(target, port), 2000),
+              "the server must not answer on " + target);
+        }
+      }
+      Path tokenFile = work.resolve(".smile/token");
+      assertEquals(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+          Files.getPosixFilePermissions(tokenFile));
+      String token = Files.readString(tokenFile).strip();
+      assertTrue(token.matches("[A-Za-z0-9_-]{40,}"), token);
+      String log = Files.readString(work.resolve("server.log"));
+      assertEquals(1, log.split(java.util.regex.Pattern.quote(token), -1).length - 1, "shown once");
+
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      URI base = URI.create("http://127.0.0.1:" + port + "/");
+      HttpResponse<String> started =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("api/loop"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          Bodies.externalLoop(
+                              jakarta.json.Json.createObjectBuilder()
+                                  .add("stateFile", work.resolve("state.json").toString())
+                                  .add("outputDir", work.toString())
+                                  .build())))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(202, started.statusCode(), started.body());
+      // The original wrappers send no token: accepted from loopback with the switch on.
+      HttpResponse<String> legacy =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("api/student/result"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(Bodies.completed()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, legacy.statusCode(), legacy.body());
+      HttpResponse<String> stop =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("api/stop"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(401, stop.statusCode(), "the switch opens the callbacks only");
+    } finally {
+      server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
   }
 

@@ -41,6 +41,11 @@ final class RawWsClient implements AutoCloseable {
    * a tiny receive buffer, so the server's side fills up quickly: a client that does not read.
    */
   RawWsClient(int port, boolean paused) throws IOException {
+    this(port, paused, "Authorization: Bearer " + SmileServer.TOKEN + "\r\n");
+  }
+
+  /** Sends the handshake with {@code extraHeaders} (each line ending in CRLF). */
+  RawWsClient(int port, boolean paused, String extraHeaders) throws IOException {
     socket = new Socket();
     if (paused) {
       socket.setReceiveBufferSize(4096);
@@ -58,14 +63,17 @@ final class RawWsClient implements AutoCloseable {
             + "Sec-WebSocket-Key: "
             + Base64.getEncoder().encodeToString(nonce)
             + "\r\n"
-            + "Sec-WebSocket-Version: 13\r\n\r\n";
+            + "Sec-WebSocket-Version: 13\r\n"
+            + extraHeaders
+            + "\r\n";
     OutputStream out = socket.getOutputStream();
     out.write(handshake.getBytes(StandardCharsets.US_ASCII));
     out.flush();
     DataInputStream in = new DataInputStream(socket.getInputStream());
     String status = readHeaders(in);
     if (!status.contains(" 101 ")) {
-      throw new IOException("handshake refused: " + status);
+      socket.close();
+      throw new Refused(status);
     }
     Thread reader = new Thread(() -> readFrames(in), "raw-ws-reader");
     reader.setDaemon(true);
@@ -142,6 +150,16 @@ final class RawWsClient implements AutoCloseable {
       closeCode.complete(-1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The server answered the handshake with something other than 101. */
+  static final class Refused extends IOException {
+    final String statusLine;
+
+    Refused(String statusLine) {
+      super("handshake refused: " + statusLine);
+      this.statusLine = statusLine;
     }
   }
 

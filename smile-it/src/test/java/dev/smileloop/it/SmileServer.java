@@ -19,9 +19,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The real WAR, as Arquillian deploys it, and a small HTTP client for it. Arquillian injects a URL
- * with the machine's address; the tests talk to the loopback address instead.
+ * with the machine's address; the tests talk to the loopback address instead. Every request carries
+ * the API token the build gave the server ({@code SMILE_API_TOKEN} in the failsafe environment),
+ * except those sent with {@link #anonymous}.
  */
 final class SmileServer {
+
+  /** The server's API token, from the environment the server inherits. */
+  static final String TOKEN = System.getenv("SMILE_API_TOKEN");
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -55,17 +60,27 @@ final class SmileServer {
   }
 
   Reply get(String path) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    return send(authorized(path).GET());
   }
 
   Reply post(String path, String body) {
     return send(
-        HttpRequest.newBuilder(base.resolve(path))
+        authorized(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  private Reply send(HttpRequest.Builder request) {
+  /** A request with the API token, to add more to. */
+  HttpRequest.Builder authorized(String path) {
+    return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + TOKEN);
+  }
+
+  /** A request without any token. */
+  HttpRequest.Builder anonymous(String path) {
+    return HttpRequest.newBuilder(base.resolve(path));
+  }
+
+  Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           HTTP.send(

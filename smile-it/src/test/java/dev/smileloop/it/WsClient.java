@@ -27,8 +27,33 @@ final class WsClient implements AutoCloseable {
   private final boolean paused;
 
   private WsClient(HttpClient http, URI uri, boolean paused) {
+    this(
+        http.newWebSocketBuilder().header("Authorization", "Bearer " + SmileServer.TOKEN),
+        uri,
+        paused);
+  }
+
+  private WsClient(WebSocket.Builder builder, URI uri, boolean paused) {
     this.paused = paused;
-    this.socket = http.newWebSocketBuilder().buildAsync(uri, new Listener()).join();
+    this.socket = builder.buildAsync(uri, new Listener()).join();
+  }
+
+  /** Connects as a browser does: the token offered as a subprotocol next to smile.v1. */
+  static WsClient connectWithSubprotocols(SmileServer server, String... subprotocols) {
+    return new WsClient(
+        server
+            .http()
+            .newWebSocketBuilder()
+            .subprotocols(
+                subprotocols[0],
+                java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length)),
+        server.ws(null),
+        false);
+  }
+
+  /** The subprotocol the server chose ("" when none). */
+  String subprotocol() {
+    return socket.getSubprotocol();
   }
 
   static WsClient connect(SmileServer server) {

@@ -1,5 +1,6 @@
 package dev.smileloop.loop.boundary;
 
+import dev.smileloop.access.AccessPolicy;
 import dev.smileloop.agent.control.AgentFactory;
 import dev.smileloop.loop.control.CallbackReply;
 import dev.smileloop.loop.control.CallbackRequests;
@@ -8,6 +9,7 @@ import dev.smileloop.loop.control.LoopEngine;
 import dev.smileloop.loop.control.LoopRequests;
 import dev.smileloop.loop.control.LoopSnapshot;
 import dev.smileloop.loop.control.ReportSink;
+import dev.smileloop.loop.control.StateStore;
 import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopState;
 import jakarta.annotation.PostConstruct;
@@ -45,6 +47,8 @@ public class Orchestrator {
 
   @Inject ReportSink reports;
 
+  @Inject AccessPolicy access;
+
   private LoopEngine engine;
 
   @PostConstruct
@@ -71,9 +75,11 @@ public class Orchestrator {
   public LoopState start(String body) {
     var json = JsonBodies.object(body, false);
     if (JsonBodies.bool(json, "resume")) {
-      return engine.resume(LoopRequests.config(json, workDir()).stateFilePath());
+      Path stateFile = LoopRequests.config(json, workDir(), access.paths()).stateFilePath();
+      StateStore.requireStateFileOrAbsent(stateFile);
+      return engine.resume(stateFile);
     }
-    return engine.start(LoopRequests.parse(json, workDir()));
+    return engine.start(LoopRequests.parse(json, workDir(), access.paths()));
   }
 
   public LoopState status() {
@@ -101,8 +107,6 @@ public class Orchestrator {
    * Where relative paths in requests resolve: {@code smile.workDir}, else the working directory.
    */
   public static Path workDir() {
-    return Path.of(System.getProperty("smile.workDir", System.getProperty("user.dir")))
-        .toAbsolutePath()
-        .normalize();
+    return AccessPolicy.workDir();
   }
 }

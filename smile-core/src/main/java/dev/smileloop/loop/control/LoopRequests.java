@@ -1,5 +1,6 @@
 package dev.smileloop.loop.control;
 
+import dev.smileloop.access.PathGuard;
 import dev.smileloop.config.control.ConfigLoader;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.problem.SmileException;
@@ -9,6 +10,7 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Turns a start request ({@code POST /api/loop}) into a {@link LoopRequest}.
@@ -17,38 +19,67 @@ import java.util.Optional;
  * read), {@code configPath} (a {@code smile.json} the server can read), {@code config} (fields of
  * {@code smile.json} that override the file's). Relative paths resolve against the server's working
  * directory; without either tutorial field the configuration's {@code tutorial} is used.
+ *
+ * <p>Every path a request names (the tutorial, the configuration, and the configuration's state
+ * file and report folder, wherever they were set) must lie inside the {@link PathGuard}'s roots.
+ * Without an {@code outputDir} the reports go to a folder of their own, {@code .smile/reports/<id>}
+ * under the served folder, so loops started over REST never overwrite each other's reports.
  */
 public final class LoopRequests {
 
   private LoopRequests() {}
 
-  public static LoopRequest parse(JsonObject body, Path workDir) {
+  public static LoopRequest parse(JsonObject body, Path workDir, PathGuard guard) {
     Optional<String> content = JsonBodies.string(body, "tutorialContent");
     Optional<String> tutorialPath = JsonBodies.string(body, "tutorialPath");
     if (content.isPresent() && tutorialPath.isPresent()) {
       throw SmileException.invalid("give either tutorialContent or tutorialPath, not both");
     }
-    SmileConfig config = config(body, workDir);
-    Tutorial tutorial =
-        content.isPresent()
-            ? TutorialLoader.fromContent(content.get(), "inline tutorial")
-            : TutorialLoader.load(
-                tutorialPath
-                    .map(p -> workDir.resolve(p).toAbsolutePath().normalize())
-                    .orElse(config.tutorialPath()));
+    SmileConfig config = withOwnReportFolder(config(body, workDir, guard), workDir, guard);
+    Tutorial tutorial;
+    if (content.isPresent()) {
+      tutorial = TutorialLoader.fromContent(content.get(), "inline tutorial");
+    } else {
+      Path path =
+          tutorialPath
+              .map(p -> workDir.resolve(p).toAbsolutePath().normalize())
+              .orElse(config.tutorialPath());
+      tutorial = TutorialLoader.load(guard.check("tutorialPath", path));
+    }
     return new LoopRequest(tutorial, config);
   }
 
   /**
    * The request's configuration: {@code configPath}'s file (or defaults) with {@code config} over
-   * it.
+   * it; its state file must lie inside the guard's roots.
    */
-  public static SmileConfig config(JsonObject body, Path workDir) {
+  public static SmileConfig config(JsonObject body, Path workDir, PathGuard guard) {
     SmileConfig base =
         JsonBodies.string(body, "configPath")
-            .map(p -> configFile(workDir.resolve(p).toAbsolutePath().normalize()))
+            .map(
+                p ->
+                    configFile(
+                        guard.check("configPath", workDir.resolve(p).toAbsolutePath().normalize())))
             .orElseGet(() -> SmileConfig.defaults(workDir.toAbsolutePath().normalize()));
-    return JsonBodies.object(body, "config").map(o -> ConfigLoader.fromJson(o, base)).orElse(base);
+    SmileConfig config =
+        JsonBodies.object(body, "config").map(o -> ConfigLoader.fromJson(o, base)).orElse(base);
+    guard.check("stateFile", config.stateFilePath());
+    return config;
+  }
+
+  /** The default report folder {@code "."} becomes a folder of this loop's own. */
+  private static SmileConfig withOwnReportFolder(
+      SmileConfig config, Path workDir, PathGuard guard) {
+    SmileConfig result = config;
+    if (".".equals(config.outputDir())) {
+      Path own = workDir.resolve(".smile/reports").resolve(UUID.randomUUID().toString());
+      result =
+          ConfigLoader.fromJson(
+              jakarta.json.Json.createObjectBuilder().add("outputDir", own.toString()).build(),
+              config);
+    }
+    guard.check("outputDir", result.outputDirPath());
+    return result;
   }
 
   private static SmileConfig configFile(Path path) {

@@ -1,6 +1,11 @@
 package dev.smileloop.loop.control;
 
 import dev.smileloop.problem.SmileException;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -9,6 +14,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -35,8 +41,12 @@ public final class StateStore implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Takes the lock for {@code stateFile}, creating its folder; refuses when it is held. */
+  /**
+   * Takes the lock for {@code stateFile}, creating its folder; refuses when it is held, and when
+   * the file exists but is not a SMILE state file (it is never overwritten or removed then).
+   */
   public static StateStore acquire(Path stateFile) {
+    requireStateFileOrAbsent(stateFile);
     Path lockFile = stateFile.resolveSibling(stateFile.getFileName() + ".lock");
     FileChannel channel = null;
     try {
@@ -59,6 +69,37 @@ public final class StateStore implements AutoCloseable {
     } catch (SmileException e) {
       closeQuietly(channel);
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a {@code stateFile} that exists and is not a SMILE state file: a JSON object with a
+   * numeric {@code version}, a {@code tutorial} object and a {@code state} object with a {@code
+   * loopId}, as {@link PersistedLoop} writes it. The message does not quote the file.
+   */
+  public static void requireStateFileOrAbsent(Path stateFile) {
+    if (!Files.exists(stateFile, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!isStateFile(stateFile)) {
+      throw SmileException.invalid(
+          "stateFile names a file that is not a SMILE state file; SMILE only writes, resumes and"
+              + " removes its own state files, so choose another path");
+    }
+  }
+
+  static boolean isStateFile(Path file) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (JsonReader reader = Json.createReader(Files.newBufferedReader(file))) {
+      JsonObject json = reader.readObject();
+      return json.get("version") instanceof JsonNumber
+          && json.get("tutorial") instanceof JsonObject
+          && json.get("state") instanceof JsonObject state
+          && state.get("loopId") instanceof JsonString;
+    } catch (IOException | RuntimeException notJsonOrNotReadable) {
+      return false;
     }
   }
 
@@ -87,7 +128,9 @@ public final class StateStore implements AutoCloseable {
   public void save(String json) {
     Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
     try {
-      Files.writeString(tmp, json, StandardCharsets.UTF_8);
+      // A fresh file: never write through a link or into a file someone else left there.
+      Files.deleteIfExists(tmp);
+      Files.writeString(tmp, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       try {
         Files.move(
             tmp, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -102,7 +145,9 @@ public final class StateStore implements AutoCloseable {
   /** Removes the state file (after success or an explicit stop). */
   public void delete() {
     try {
-      Files.deleteIfExists(stateFile);
+      if (isStateFile(stateFile)) { // never a file someone put there in the meantime
+        Files.delete(stateFile);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove loop state " + stateFile, e);
     }

@@ -10,6 +10,7 @@ import dev.smileloop.report.entity.GapKind;
 import dev.smileloop.report.entity.GapOccurrence;
 import dev.smileloop.report.entity.GapOccurrence.Outcome;
 import dev.smileloop.report.entity.Severity;
+import dev.smileloop.secret.SecretRedactor;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -19,6 +19,7 @@ import dev.smileloop.report.entity.Severity;
 import dev.smileloop.report.entity.TimelineEntry;
 import dev.smileloop.report.entity.TimelineEntry.Event;
 import dev.smileloop.report.entity.ToolInfo;
+import dev.smileloop.secret.SecretRedactor;
 import dev.smileloop.tutorial.entity.Tutorial;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.net.URI;

@@ -8,6 +8,7 @@ import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.Severity;
 import dev.smileloop.report.entity.StepResult;
 import dev.smileloop.report.entity.StepResult.Outcome;
+import dev.smileloop.secret.SecretRedactor;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.util.ArrayList;
 import java.util.Comparator;

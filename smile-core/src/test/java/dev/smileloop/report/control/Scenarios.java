@@ -11,6 +11,7 @@ import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ToolInfo;
+import dev.smileloop.secret.SecretRedactor;
 import dev.smileloop.tutorial.entity.Tutorial;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.io.IOException;

@@ -13,6 +13,7 @@ import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ReportFormat;
+import dev.smileloop.secret.SecretRedactor;
 import dev.smileloop.tutorial.entity.Tutorial;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.util.List;

@@ -15,11 +15,10 @@ import java.util.logging.Logger;
 
 /**
  * {@code /ws}: the loop's event stream (SPEC section 6). Clients only listen; {@code ?since=N} asks
- * for the events after seq {@code N} again. All the work is in {@link EventBroadcaster}. Browsers
- * offer {@code smile.v1} (and their token as a second subprotocol); the server answers {@code
- * smile.v1}, without which a browser drops a connection that offered subprotocols.
+ * for the events after seq {@code N} again. The {@link HandshakeFilter} lets only the token's
+ * holder in; all the work is in {@link EventBroadcaster}.
  */
-@ServerEndpoint(value = "/ws", subprotocols = "smile.v1")
+@ServerEndpoint(value = "/ws", subprotocols = HandshakeFilter.SUBPROTOCOL)
 public class EventsEndpoint {
 
   private static final Logger LOG = Logger.getLogger(EventsEndpoint.class.getName());

@@ -2,6 +2,7 @@ package dev.smileloop.ws.control;
 
 import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.agent.entity.StudentOutput;
+import dev.smileloop.loop.control.StateMasking;
 import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopEvent.IterationStarted;
 import dev.smileloop.loop.entity.LoopEvent.LoopCompleted;
@@ -10,6 +11,7 @@ import dev.smileloop.loop.entity.LoopEvent.MentorAnswered;
 import dev.smileloop.loop.entity.LoopEvent.StudentProgress;
 import dev.smileloop.loop.entity.LoopEvent.StudentReported;
 import dev.smileloop.loop.entity.LoopState;
+import dev.smileloop.secret.SecretRedactor;
 import dev.smileloop.ws.entity.Envelope;
 import dev.smileloop.ws.entity.Payload;
 import jakarta.json.bind.Jsonb;
@@ -19,7 +21,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Turns loop events and client notices into the JSON text of one {@code /ws} frame. Each frame is
- * encoded once and the same string goes to every client.
+ * encoded once and the same string goes to every client. Every text that comes from a tutorial or
+ * an agent is masked on the way out ({@link StateMasking}), as the reports mask it.
  */
 public final class EnvelopeWriter {
 
@@ -28,10 +31,16 @@ public final class EnvelopeWriter {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX").withZone(ZoneOffset.UTC);
 
   private final Jsonb jsonb;
+  private final StateMasking masking;
 
   /** {@code jsonb} must be thread-safe for serialisation, as Yasson's instances are. */
   public EnvelopeWriter(Jsonb jsonb) {
+    this(jsonb, new StateMasking(jsonb, SecretRedactor.fromEnvironment()));
+  }
+
+  public EnvelopeWriter(Jsonb jsonb, StateMasking masking) {
     this.jsonb = jsonb;
+    this.masking = masking;
   }
 
   public static String timestamp(Instant at) {
@@ -44,7 +53,8 @@ public final class EnvelopeWriter {
   }
 
   public String connected(LoopState state, long lastSeq, Instant at) {
-    return write(Payload.CONNECTED, new Payload.Connected(state, lastSeq), lastSeq, at);
+    return write(
+        Payload.CONNECTED, new Payload.Connected(masking.full(state), lastSeq), lastSeq, at);
   }
 
   public String notice(Payload.ErrorMessage notice, long seq, Instant at) {
@@ -72,35 +82,39 @@ public final class EnvelopeWriter {
     throw new IllegalArgumentException("no wire name for " + event.getClass().getName());
   }
 
-  static Object payload(LoopEvent event) {
+  Object payload(LoopEvent event) {
     if (event instanceof IterationStarted e) {
       return new Payload.IterationStart(e.iteration(), e.timestamp());
     } else if (event instanceof StudentReported e) {
       StudentOutput out = e.output();
       return out == null
           ? new Payload.StudentSummary(null, null, null)
-          : new Payload.StudentSummary(out.status(), out.summary(), out.currentStep());
+          : new Payload.StudentSummary(out.status(), mask(out.summary()), mask(out.currentStep()));
     } else if (event instanceof MentorAnswered e) {
-      return new Payload.MentorOutput(e.notes());
+      return new Payload.MentorOutput(mask(e.notes()));
     } else if (event instanceof LoopCompleted e) {
-      return new Payload.LoopComplete(e.status(), e.summary(), e.iterations());
+      return new Payload.LoopComplete(e.status(), mask(e.summary()), e.iterations());
     } else if (event instanceof LoopError e) {
-      return Payload.ErrorMessage.of(e.message());
+      return Payload.ErrorMessage.of(mask(e.message()));
     } else if (event instanceof StudentProgress e) {
       CommandRecord c = e.command();
       return c == null
           ? new Payload.StudentProgress(e.iteration(), null, 0, null, 0, 0, false, false, null)
           : new Payload.StudentProgress(
               e.iteration(),
-              c.step(),
+              mask(c.step()),
               c.line(),
-              c.command(),
+              mask(c.command()),
               c.exitCode(),
               c.durationMillis(),
               c.timedOut(),
               c.fromMentor(),
-              c.outputExcerpt());
+              mask(c.outputExcerpt()));
     }
     throw new IllegalArgumentException("no payload for " + event.getClass().getName());
+  }
+
+  private String mask(String text) {
+    return masking.text(text);
   }
 }

@@ -1,8 +1,8 @@
 package dev.smileloop.ws.entity;
 
 import dev.smileloop.agent.entity.StudentStatus;
-import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
+import jakarta.json.JsonObject;
 import java.time.Instant;
 
 /** The payload of each {@code /ws} event (SPEC section 6), one record per event name. */
@@ -28,10 +28,11 @@ public final class Payload {
   private Payload() {}
 
   /**
-   * First message on every connection: the state after the last broadcast event and that event's
-   * seq ({@code 0} before any event), which is where this client's stream starts.
+   * First message on every connection: the state after the last broadcast event (as JSON, its
+   * secrets masked) and that event's seq ({@code 0} before any event), which is where this client's
+   * stream starts.
    */
-  public record Connected(LoopState state, long lastSeq) {}
+  public record Connected(JsonObject state, long lastSeq) {}
 
   public record IterationStart(int iteration, Instant timestamp) {}
 

@@ -1,4 +1,4 @@
-package dev.smileloop.api;
+package dev.smileloop.api.error;
 
 import dev.smileloop.problem.SmileException;
 import jakarta.ws.rs.core.MediaType;
