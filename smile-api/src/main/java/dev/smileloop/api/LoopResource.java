@@ -9,8 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The loop's REST contract (SPEC section 5 plus {@code POST /api/loop}). Bodies arrive as text and
@@ -24,10 +26,15 @@ public class LoopResource {
 
   @Inject Orchestrator orchestrator;
 
+  @Context UriInfo uri;
+
   @POST
   @Path("loop")
   public Response start(String body) {
-    return Response.accepted(orchestrator.start(body)).build();
+    // The loop runs on; its state is observed at /api/status (RFC 9110: 202 may point there).
+    return Response.accepted(orchestrator.start(body))
+        .location(uri.getBaseUriBuilder().path("status").build())
+        .build();
   }
 
   @GET
@@ -36,9 +43,7 @@ public class LoopResource {
     try {
       return Response.ok(orchestrator.status()).build();
     } catch (RuntimeException e) {
-      return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-          .entity(new ErrorBody("the orchestrator is unhealthy: " + e.getMessage()))
-          .build();
+      return ErrorBody.response(503, "the orchestrator is unhealthy: " + e.getMessage());
     }
   }
 
