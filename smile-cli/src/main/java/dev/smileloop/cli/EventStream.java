@@ -20,16 +20,29 @@ final class EventStream implements AutoCloseable {
   private volatile String closedBecause;
 
   private EventStream(HttpClient http, URI wsUri) {
-    this.socket =
-        http.newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .buildAsync(wsUri, new Listener())
-            .join();
+    try {
+      this.socket =
+          http.newWebSocketBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .buildAsync(wsUri, new Listener())
+              .join();
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof java.net.http.WebSocketHandshakeException handshake) {
+        throw new ServerUrls.Unreachable(
+            "no SMILE event stream at "
+                + wsUri
+                + " (HTTP "
+                + handshake.getResponse().statusCode()
+                + "); is the --server URL right, with its context root?");
+      }
+      throw new ServerUrls.Unreachable(
+          "cannot connect to the SMILE server at " + wsUri + " (" + Main.describe(cause) + ")");
+    }
   }
 
-  static EventStream connect(HttpClient http, URI baseUri) {
-    String ws = baseUri.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + "/ws";
-    return new EventStream(http, URI.create(ws));
+  static EventStream connect(HttpClient http, ServerUrls server) {
+    return new EventStream(http, server.events());
   }
 
   /** The next envelope, or null when none came within {@code timeout}. */

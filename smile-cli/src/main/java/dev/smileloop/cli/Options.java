@@ -16,7 +16,8 @@ record Options(
     Optional<String> serverUrl,
     Optional<Path> serverJar,
     int port,
-    boolean verbose) {
+    boolean verbose,
+    boolean json) {
 
   static final String USAGE =
       """
@@ -37,6 +38,8 @@ record Options(
         --server-jar FILE   the Payara Micro uber-jar to start (the smile script sets it)
         --port N            port of the server this command starts (default: a free one)
         --verbose           also print each command's output excerpt
+        --json              print a JSON summary on standard output (progress goes to stderr)
+        --version           print the version
         -h, --help          this text
 
       Exit codes: 0 completed without gaps, 1 completed but gaps were found, 2 blocker or
@@ -54,6 +57,7 @@ record Options(
     Path jar = null;
     int port = 0;
     boolean verbose = false;
+    boolean json = false;
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -64,6 +68,7 @@ record Options(
         case "--server-jar" -> jar = cwd.resolve(value(queue, arg));
         case "--port" -> port = portValue(value(queue, arg));
         case "--verbose", "-v" -> verbose = true;
+        case "--json" -> json = true;
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -92,7 +97,8 @@ record Options(
         Optional.ofNullable(server),
         Optional.ofNullable(jar).map(p -> p.toAbsolutePath().normalize()),
         port,
-        verbose);
+        verbose,
+        json);
   }
 
   private static String value(Deque<String> queue, String option) {

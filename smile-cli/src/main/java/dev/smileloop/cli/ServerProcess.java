@@ -68,8 +68,13 @@ final class ServerProcess implements AutoCloseable {
     return log;
   }
 
-  /** Waits until {@code GET /api/status} answers, the process dies, or the time is up. */
-  void awaitReady(HttpClient http, Duration limit) throws IOException, InterruptedException {
+  /**
+   * Waits until {@code GET /api/status} answers, the process dies, or the time is up. Answers what
+   * the server's readiness check reports DOWN once it serves (empty when all is UP); a start that
+   * fails says what readiness reported by then.
+   */
+  java.util.Optional<String> awaitReady(HttpClient http, Duration limit)
+      throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     HttpRequest probe =
         HttpRequest.newBuilder(baseUri.resolve("/api/status"))
@@ -83,11 +88,18 @@ final class ServerProcess implements AutoCloseable {
                 + " during start-up; see "
                 + log);
       }
+      if (Instant.now().isAfter(deadline.minusSeconds(3))) {
+        java.util.Optional<String> down = readinessProblem(http);
+        if (down.isPresent()) {
+          throw new IOException(
+              "the SMILE server did not get ready: " + down.get() + "; see " + log);
+        }
+      }
       // Bounded by our own clock too: during Payara's start-up a request can stay unanswered.
       var answer = http.sendAsync(probe, HttpResponse.BodyHandlers.discarding());
       try {
         if (answer.get(3, TimeUnit.SECONDS).statusCode() == 200) {
-          return;
+          return readinessProblem(http);
         }
       } catch (ExecutionException | TimeoutException notYet) {
         answer.cancel(true); // not listening or not deployed yet: Payara takes some seconds
@@ -96,6 +108,38 @@ final class ServerProcess implements AutoCloseable {
     }
     throw new IOException(
         "the SMILE server did not answer within " + limit.toSeconds() + " s; see " + log);
+  }
+
+  /** The DOWN checks of {@code /health/ready} with their reasons, if it answers DOWN. */
+  java.util.Optional<String> readinessProblem(HttpClient http) throws InterruptedException {
+    HttpRequest probe =
+        HttpRequest.newBuilder(baseUri.resolve("/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    try {
+      HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() == 200) {
+        return java.util.Optional.empty();
+      }
+      var checks =
+          jakarta.json.Json.createReader(new java.io.StringReader(answer.body()))
+              .readObject()
+              .getJsonArray("checks");
+      List<String> down = new ArrayList<>();
+      for (var value : checks) {
+        var check = value.asJsonObject();
+        if (!"UP".equals(check.getString("status", ""))) {
+          var data = check.getJsonObject("data");
+          String reason = data == null ? "DOWN" : data.getString("reason", "DOWN");
+          down.add(check.getString("name", "?") + ": " + reason);
+        }
+      }
+      return down.isEmpty()
+          ? java.util.Optional.of("readiness DOWN (HTTP " + answer.statusCode() + ")")
+          : java.util.Optional.of(String.join("; ", down));
+    } catch (IOException | RuntimeException unanswered) {
+      return java.util.Optional.empty(); // no readiness endpoint, or not up yet
+    }
   }
 
   private static int freePort() throws IOException {

@@ -248,7 +248,10 @@ public final class LoopEngine {
       }
       slot.complete(output);
       r.studentReports++;
-      boolean mentorNext = output.status() == StudentStatus.ASK_MENTOR;
+      // As the original orchestrator does: a question on the last iteration ends the loop as
+      // max_iterations right away (no Mentor is asked), so the Student hears "stop".
+      boolean mentorNext =
+          output.status() == StudentStatus.ASK_MENTOR && r.studentReports < state.maxIterations();
       if (mentorNext) {
         r.mentorSlots.add(new CompletableFuture<>());
       }
@@ -373,6 +376,16 @@ public final class LoopEngine {
             return;
           }
           case ASK_MENTOR -> {
+            if (r.external && iteration >= max) {
+              end(
+                  r,
+                  LoopStatus.MAX_ITERATIONS,
+                  "the loop used all "
+                      + max
+                      + " iterations; the Student was still stuck: "
+                      + describe(output));
+              return;
+            }
             MentorAnswer answer = mentorStep(r, agents, iteration, output);
             if (!answer.resolvable()) {
               end(r, LoopStatus.BLOCKER, "the Mentor found no way past: " + describe(output));
@@ -437,8 +450,11 @@ public final class LoopEngine {
       ensureCurrent(r);
       List<IterationRecord> history = new ArrayList<>(state.history());
       history.add(new IterationRecord(iteration, output, null, startedAt, clock.instant()));
+      boolean lastQuestion = r.external && iteration >= r.request.config().maxIterations();
       LoopStatus next =
-          output.status() == StudentStatus.ASK_MENTOR ? LoopStatus.RUNNING_MENTOR : state.status();
+          output.status() == StudentStatus.ASK_MENTOR && !lastQuestion
+              ? LoopStatus.RUNNING_MENTOR
+              : state.status();
       update(r, next, iteration, history, state.mentorNotes());
       fire(new LoopEvent.StudentReported(output, state));
     }
