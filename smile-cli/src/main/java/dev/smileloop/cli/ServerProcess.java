@@ -26,14 +26,38 @@ final class ServerProcess implements AutoCloseable {
   private static final List<String> JVM_FLAGS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx512m");
 
+  /**
+   * Payara Micro's own logging set-up with ANSI colours off: the server's output goes to a log
+   * file, never to a terminal, so colour codes would only clutter it (and NO_COLOR asks for none
+   * anyway).
+   */
+  private static final String PLAIN_LOGGING =
+      String.join(
+          "\n",
+          "handlers=java.util.logging.ConsoleHandler",
+          "java.util.logging.ConsoleHandler.formatter=com.sun.enterprise.server.logging.ODLLogFormatter",
+          "com.sun.enterprise.server.logging.ODLLogFormatter.ansiColor=false",
+          "java.util.logging.ConsoleHandler.level=FINE",
+          ".level=INFO",
+          "PayaraMicro.level=INFO",
+          "org.hibernate.validator.internal.util.Version.level=WARNING",
+          "javax.enterprise.system.tools.deployment.dol.level=WARNING",
+          "javax.enterprise.system.tools.deployment.common.level=WARNING",
+          "fish.payara.nucleus.util.level=WARNING",
+          "org.glassfish.admin.mbeanserver.level=WARNING",
+          "com.hazelcast.level=WARNING",
+          "");
+
   private final Process process;
   private final URI baseUri;
   private final Path log;
+  private final Path logging;
 
-  private ServerProcess(Process process, URI baseUri, Path log) {
+  private ServerProcess(Process process, URI baseUri, Path log, Path logging) {
     this.process = process;
     this.baseUri = baseUri;
     this.log = log;
+    this.logging = logging;
   }
 
   static ServerProcess start(Path jar, int port, Path workDir, Path log) throws IOException {
@@ -49,15 +73,30 @@ final class ServerProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
     command.add("-Dsmile.workDir=" + workDir);
+    Path logging = Files.createTempFile("smile-server-logging", ".properties");
+    Files.writeString(logging, PLAIN_LOGGING);
     command.addAll(
-        List.of("-jar", jar.toString(), "--port", String.valueOf(chosen), "--nocluster"));
-    Process process =
-        new ProcessBuilder(command)
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    return new ServerProcess(process, URI.create("http://127.0.0.1:" + chosen), log);
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--port",
+            String.valueOf(chosen),
+            "--nocluster",
+            "--logproperties",
+            logging.toString()));
+    Process process;
+    try {
+      process =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+    } catch (IOException e) {
+      Files.deleteIfExists(logging);
+      throw e;
+    }
+    return new ServerProcess(process, URI.create("http://127.0.0.1:" + chosen), log, logging);
   }
 
   URI baseUri() {
@@ -159,6 +198,11 @@ final class ServerProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    try {
+      Files.deleteIfExists(logging);
+    } catch (IOException e) {
+      logging.toFile().deleteOnExit();
     }
   }
 }

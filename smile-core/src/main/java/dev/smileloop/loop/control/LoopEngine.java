@@ -17,6 +17,7 @@ import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
 import dev.smileloop.problem.SmileException;
+import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -485,7 +486,7 @@ public final class LoopEngine {
       String question =
           output.questionForMentor() != null ? output.questionForMentor() : output.problem();
       List<MentorNote> notes = new ArrayList<>(state.mentorNotes());
-      notes.add(new MentorNote(iteration, question, answer.notes(), now, output.location()));
+      notes.add(new MentorNote(iteration, question, answer.notes(), now, locationOf(output)));
       List<IterationRecord> history = new ArrayList<>(state.history());
       IterationRecord last = history.remove(history.size() - 1);
       history.add(
@@ -729,6 +730,15 @@ public final class LoopEngine {
         + (asked == 0
             ? " without help"
             : " after asking the Mentor " + asked + (asked == 1 ? " time" : " times"));
+  }
+
+  /** Where the Student was stuck; line 0 (unknown) with its step when it named no line. */
+  private static TutorialLocation locationOf(StudentOutput output) {
+    if (output.location() != null) {
+      return output.location();
+    }
+    return new TutorialLocation(
+        0, "", output.currentStep() == null ? "" : output.currentStep().strip());
   }
 
   private static String describe(StudentOutput output) {
