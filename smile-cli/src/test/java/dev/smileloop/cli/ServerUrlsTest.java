@@ -48,4 +48,14 @@ class ServerUrlsTest {
     assertEquals(1, text.lines().count(), text);
     assertTrue(text.contains("connection refused"), text);
   }
+
+  @Test
+  void versionPrintsTheBuildVersion() {
+    var out = new java.io.ByteArrayOutputStream();
+    int code =
+        new Main(new java.io.PrintStream(out), System.err)
+            .run(java.util.List.of("--version"), java.nio.file.Path.of("."));
+    assertEquals(0, code);
+    assertTrue(out.toString().startsWith("smile "), out.toString());
+  }
 }

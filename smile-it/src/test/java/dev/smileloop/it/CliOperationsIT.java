@@ -61,7 +61,8 @@ class CliOperationsIT {
 
   private static String payaraMicroJar() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> entry.contains("payara-micro"))
+        .filter(
+            entry -> Path.of(entry).getFileName().toString().matches("payara-micro-\\d.*\\.jar"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("payara-micro is not on the test class path"));
   }
@@ -185,6 +186,29 @@ class CliOperationsIT {
     }
   }
 
+  @Test
+  void withoutTheSandboxTheCliSaysWhatReadinessReports() throws Exception {
+    writeTutorial();
+    Path out = work.resolve("run.out");
+    Process cli =
+        java(
+            work,
+            out,
+            List.of("PATH=" + work.resolve("no-tools")),
+            "-jar",
+            CLI.toString(),
+            "run",
+            "tutorial.md",
+            "--server-jar",
+            SERVER.toString());
+    assertTrue(cli.waitFor(180, TimeUnit.SECONDS), "the CLI did not finish");
+    String said = Files.readString(out) + Files.readString(work.resolve("run.out.err"));
+    assertEquals(4, cli.exitValue(), said);
+    assertTrue(
+        said.contains("the server reports not ready: sandbox: Bubblewrap ('bwrap') was not found"),
+        said);
+  }
+
   private static void awaitUp(URI status, Path log) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     Instant deadline = Instant.now().plusSeconds(120);
@@ -201,6 +225,9 @@ class CliOperationsIT {
       }
       Thread.sleep(300);
     }
-    throw new AssertionError("the server did not start:\n" + Files.readString(log));
+    throw new AssertionError(
+        "the server did not start:\n"
+            + Files.readString(log)
+            + Files.readString(log.resolveSibling(log.getFileName() + ".err")));
   }
 }

@@ -181,12 +181,13 @@ class OpenApiContractIT {
             server.get("api/nope"),
             server.get("api/loop"),
             server.get("nope"),
+            server.get(""),
             server.post("api/student/result", Bodies.completed()),
             server.post("api/loop", "{not json"),
             server.post("api/stop", "{}"),
             server.get("api/report/pdf"));
     List<Integer> statuses = errors.stream().map(SmileServer.Reply::status).toList();
-    assertEquals(List.of(404, 405, 404, 503, 400, 503, 404), statuses);
+    assertEquals(List.of(404, 405, 404, 404, 503, 400, 503, 404), statuses);
     for (SmileServer.Reply error : errors) {
       assertTrue(
           error.contentType().startsWith("application/problem+json"),

@@ -28,11 +28,18 @@ public class SmileStartup {
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
     try {
-      var workDir = WorkFolders.apply();
+      java.nio.file.Path workDir;
+      try {
+        workDir = WorkFolders.apply();
+      } catch (LinkageError noMicroProfile) {
+        // A server without MicroProfile Config (GlassFish): system properties only.
+        workDir = dev.smileloop.loop.boundary.Orchestrator.workDir();
+      }
       orchestrator.status(); // creates the engine now
       broadcaster.clientCount(); // and the hub with its heartbeat
       ready = true;
-      LOG.info(() -> "SMILE ready; work folder " + workDir);
+      java.nio.file.Path folder = workDir;
+      LOG.info(() -> "SMILE ready; work folder " + folder);
     } catch (RuntimeException e) {
       failure = e.toString();
       throw e;
