@@ -44,7 +44,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   }
 
   private String detail(WebApplicationException e, int status) {
-    String path = uri == null ? "this path" : "/" + uri.getPath().replaceFirst("^/", "");
+    String path = uri == null ? "this path" : uri.getRequestUri().getRawPath();
     if (e instanceof NotFoundException) {
       return "no resource at " + path + "; see /openapi for the API";
     }
