@@ -17,9 +17,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The loop's REST contract (SPEC section 5 plus {@code POST /api/loop}). Bodies must be JSON and
@@ -37,6 +39,8 @@ public class LoopResource {
 
   @Inject AccessPolicy access;
 
+  @Context UriInfo uri;
+
   private StateMasking masking;
 
   @PostConstruct
@@ -50,8 +54,10 @@ public class LoopResource {
   public Response start(String body) {
     JsonObject state = masking.full(orchestrator.start(body));
     String callbackToken = access.newCallbackToken();
+    // The loop runs on; its state is observed at /api/status (RFC 9110: 202 may point there).
     return Response.accepted(
             Json.createObjectBuilder(state).add("callbackToken", callbackToken).build())
+        .location(uri.getBaseUriBuilder().path("status").build())
         .build();
   }
 
@@ -63,9 +69,7 @@ public class LoopResource {
       boolean owner = access.isApiToken(BearerToken.of(authorization));
       return Response.ok(owner ? masking.full(state) : masking.reduced(state)).build();
     } catch (RuntimeException e) {
-      return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-          .entity(new ErrorBody("the orchestrator is unhealthy: " + e.getMessage()))
-          .build();
+      return ErrorBody.response(503, "the orchestrator is unhealthy: " + e.getMessage());
     }
   }
 

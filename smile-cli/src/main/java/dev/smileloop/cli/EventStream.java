@@ -24,13 +24,29 @@ final class EventStream implements AutoCloseable {
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
-    this.socket = builder.buildAsync(wsUri, new Listener()).join();
+    try {
+      this.socket = builder.buildAsync(wsUri, new Listener()).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof java.net.http.WebSocketHandshakeException handshake) {
+        int status = handshake.getResponse().statusCode();
+        throw new ServerUrls.Unreachable(
+            "no SMILE event stream at "
+                + wsUri
+                + " (HTTP "
+                + status
+                + (status == 401 || status == 403
+                    ? "); is the token right (--token, SMILE_API_TOKEN or .smile/token)?"
+                    : "); is the --server URL right, with its context root?"));
+      }
+      throw new ServerUrls.Unreachable(
+          "cannot connect to the SMILE server at " + wsUri + " (" + Main.describe(cause) + ")");
+    }
   }
 
   /** Connects with the API token (sent as {@code Authorization: Bearer}); null sends none. */
-  static EventStream connect(HttpClient http, URI baseUri, String token) {
-    String ws = baseUri.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + "/ws";
-    return new EventStream(http, URI.create(ws), token);
+  static EventStream connect(HttpClient http, ServerUrls server, String token) {
+    return new EventStream(http, server.events(), token);
   }
 
   /** The next envelope, or null when none came within {@code timeout}. */

@@ -36,8 +36,11 @@ public final class Main {
   private final PrintStream out;
   private final PrintStream err;
 
+  /** Where {@code --json} writes its summary: standard output; progress then goes to stderr. */
+  private final PrintStream data;
+
   /** Where the loop this command started runs, while it runs; for Ctrl-C. */
-  private volatile URI runningLoopOn;
+  private volatile ServerUrls runningLoopOn;
 
   private volatile ServerProcess startedServer;
 
@@ -51,16 +54,35 @@ public final class Main {
           .build();
 
   Main(PrintStream out, PrintStream err) {
+    this(out, err, out);
+  }
+
+  Main(PrintStream out, PrintStream err, PrintStream data) {
     this.out = out;
     this.err = err;
+    this.data = data;
   }
 
   public static void main(String[] args) {
-    System.exit(
-        new Main(System.out, System.err).run(Arrays.asList(args), Path.of("").toAbsolutePath()));
+    List<String> list = Arrays.asList(args);
+    Main main =
+        list.contains("--json")
+            ? new Main(System.err, System.err, System.out)
+            : new Main(System.out, System.err);
+    System.exit(main.run(list, Path.of("").toAbsolutePath()));
+  }
+
+  /** The version this jar was built as (its manifest), or "development" from the classes. */
+  static String version() {
+    String version = Main.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
   }
 
   int run(List<String> args, Path cwd) {
+    if (args.contains("--version") || args.contains("-V")) {
+      out.println("smile " + version());
+      return COMPLETED;
+    }
     if (args.isEmpty() || args.contains("-h") || args.contains("--help")) {
       out.print(Options.USAGE);
       return args.isEmpty() ? USAGE : COMPLETED;
@@ -80,8 +102,14 @@ public final class Main {
       err.println("smile: " + e.getMessage());
       err.print(Options.USAGE);
       return USAGE;
-    } catch (IOException e) {
+    } catch (ServerUrls.Unreachable e) {
       err.println("smile: " + e.getMessage());
+      return FAILED;
+    } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+      err.println("smile: cannot connect to the SMILE server (" + describe(e) + ")");
+      return FAILED;
+    } catch (IOException e) {
+      err.println("smile: " + describe(e));
       return FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -94,10 +122,10 @@ public final class Main {
    * Prints every event of a running server's {@code /ws} stream, one JSON line each, until it
    * closes.
    */
-  private int watch(Options options, Path cwd) throws IOException, InterruptedException {
-    URI base = URI.create(options.serverUrl().orElse("http://127.0.0.1:3000"));
+  private int watch(Options options, Path cwd) throws InterruptedException {
+    ServerUrls base = ServerUrls.of(options.serverUrl().orElse("http://127.0.0.1:3000"));
     token = ServerToken.find(options, cwd).orElse(null);
-    try (EventStream events = connect(base)) {
+    try (EventStream events = EventStream.connect(http, base, token)) {
       while (events.closedBecause() == null) {
         JsonObject envelope = events.next(Duration.ofSeconds(1));
         if (envelope != null) {
@@ -151,9 +179,9 @@ public final class Main {
     Thread onInterrupt = new Thread(this::interrupted, "smile-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
-      URI base;
+      ServerUrls base;
       if (options.serverUrl().isPresent()) {
-        base = URI.create(options.serverUrl().get());
+        base = ServerUrls.of(options.serverUrl().get());
         token = ServerToken.find(options, cwd).orElse(null);
       } else {
         Path jar =
@@ -174,11 +202,13 @@ public final class Main {
         startedServer = server;
         out.printf(
             "Starting the SMILE server on %s (log: %s) ...%n", server.baseUri(), server.log());
-        server.awaitReady(http, Duration.ofSeconds(180));
+        server
+            .awaitReady(http, Duration.ofSeconds(180))
+            .ifPresent(down -> out.println("Warning: the server reports not ready: " + down));
         out.printf(
             "Server ready in %.1f s; REST and /ws stay available while the loop runs.%n",
             (System.nanoTime() - started) / 1e9);
-        base = server.baseUri();
+        base = ServerUrls.of(server.baseUri().toString());
       }
       return follow(base, options, outputDir, cwd);
     } finally {
@@ -198,10 +228,10 @@ public final class Main {
    * is free again, and stop the server this command started instead of leaving it behind.
    */
   private void interrupted() {
-    URI base = runningLoopOn;
+    ServerUrls base = runningLoopOn;
     if (base != null) {
       try {
-        post(base.resolve("/api/stop"), "{\"reason\": \"the smile command was interrupted\"}");
+        post(base.api("stop"), "{\"reason\": \"the smile command was interrupted\"}");
       } catch (IOException | InterruptedException e) {
         err.println("smile: could not stop the loop: " + e.getMessage());
       }
@@ -232,16 +262,16 @@ public final class Main {
     return cwd;
   }
 
-  private int follow(URI base, Options options, Path outputDir, Path cwd)
+  private int follow(ServerUrls base, Options options, Path outputDir, Path cwd)
       throws IOException, InterruptedException {
-    try (EventStream events = connect(base)) {
-      HttpResponse<String> started = post(base.resolve("/api/loop"), startBody(options, outputDir));
+    try (EventStream events = EventStream.connect(http, base, token)) {
+      HttpResponse<String> started = post(base.api("loop"), startBody(options, outputDir));
       if (started.statusCode() != 202) {
         err.println(
             "smile: the server refused the loop ("
                 + started.statusCode()
                 + "): "
-                + errorOf(started.body()));
+                + errorOf(started.body(), base));
         return FAILED;
       }
       runningLoopOn = base;
@@ -259,12 +289,26 @@ public final class Main {
       String status = complete.getString("status", "error");
       int gaps = countGaps(base);
       out.printf("Gaps found: %d%n", gaps);
-      printReports(base);
-      return exitCode(status, gaps);
+      String reports = printReports(base);
+      int code = exitCode(status, gaps);
+      if (options.json()) {
+        data.println(
+            Json.createObjectBuilder()
+                .add("loopId", loopId)
+                .add("status", status)
+                .add("iterations", complete.getInt("iterations", 0))
+                .add("summary", complete.getString("summary", ""))
+                .add("gaps", gaps)
+                .add("reports", reports)
+                .add("exitCode", code)
+                .build());
+        data.flush();
+      }
+      return code;
     }
   }
 
-  private JsonObject awaitCompletion(URI base, EventStream events, ProgressPrinter printer)
+  private JsonObject awaitCompletion(ServerUrls base, EventStream events, ProgressPrinter printer)
       throws IOException, InterruptedException {
     while (true) {
       JsonObject envelope = events.next(Duration.ofSeconds(2));
@@ -277,9 +321,7 @@ public final class Main {
       }
       // No event for a while: make sure the loop did not end while the stream was down.
       JsonObject state =
-          parse(
-              http.send(get(base.resolve("/api/status")), HttpResponse.BodyHandlers.ofString())
-                  .body());
+          parse(http.send(get(base.api("status")), HttpResponse.BodyHandlers.ofString()).body());
       // The loop is over once its reports are written; loop_complete was sent by then, so if it
       // has not arrived (the stream dropped, or lost it) the state says all the same.
       if (isTerminal(state.getString("status", "")) && state.containsKey("reports")) {
@@ -300,16 +342,14 @@ public final class Main {
   }
 
   /** Where the server wrote the reports (it says so in the final state once they exist). */
-  private void printReports(URI base) throws IOException, InterruptedException {
+  private String printReports(ServerUrls base) throws IOException, InterruptedException {
     JsonObject state =
-        parse(
-            http.send(get(base.resolve("/api/status")), HttpResponse.BodyHandlers.ofString())
-                .body());
+        parse(http.send(get(base.api("status")), HttpResponse.BodyHandlers.ofString()).body());
     String where = state.getString("reports", "");
     if (where.equals("stdout")) {
       out.println(
           "Reports: the files could not be written; the Markdown report was printed by the server.");
-      return;
+      return where;
     }
     for (String file :
         List.of(
@@ -321,11 +361,12 @@ public final class Main {
       Path path = Path.of(where.isEmpty() ? "." : where).resolve(file);
       out.println("  report: " + path + (Files.isRegularFile(path) ? "" : " (on the server)"));
     }
+    return where;
   }
 
-  private int countGaps(URI base) throws IOException, InterruptedException {
+  private int countGaps(ServerUrls base) throws IOException, InterruptedException {
     HttpResponse<String> report =
-        http.send(get(base.resolve("/api/report/json")), HttpResponse.BodyHandlers.ofString());
+        http.send(get(base.api("report/json")), HttpResponse.BodyHandlers.ofString());
     if (report.statusCode() != 200) {
       return 0;
     }
@@ -353,7 +394,7 @@ public final class Main {
    * the token is {@code SMILE_API_TOKEN}, else the one the server wrote to {@code .smile/token} in
    * its working folder (this command's, for a server it started).
    */
-  static String dashboardLink(URI base, Path cwd) {
+  static String dashboardLink(ServerUrls base, Path cwd) {
     String token = System.getenv("SMILE_API_TOKEN");
     Path file = cwd.resolve(".smile/token");
     if ((token == null || token.isBlank()) && Files.isReadable(file)) {
@@ -363,7 +404,7 @@ public final class Main {
         token = null;
       }
     }
-    String root = base.resolve("/").toString();
+    String root = base.toString();
     return token == null || token.isBlank() ? root : root + "#token=" + token;
   }
 
@@ -382,22 +423,6 @@ public final class Main {
       config.add("stateFile", outputDir.resolve(".smile/state.json").toString());
     }
     return body.add("config", config).build().toString();
-  }
-
-  /** The /ws stream; a refused handshake (wrong token, say) is an IOException that says so. */
-  private EventStream connect(URI base) throws IOException {
-    try {
-      return EventStream.connect(http, base, token);
-    } catch (java.util.concurrent.CompletionException e) {
-      throw new IOException(
-          "cannot follow "
-              + base.resolve("/ws")
-              + " ("
-              + e.getCause().getMessage()
-              + "); is the server running, and is the token right (--token, SMILE_API_TOKEN or"
-              + " .smile/token)?",
-          e);
-    }
   }
 
   private HttpResponse<String> post(URI uri, String body) throws IOException, InterruptedException {
@@ -425,11 +450,31 @@ public final class Main {
     }
   }
 
-  private static String errorOf(String body) {
+  /** The error's text; a body that is not ours (an HTML page) is named, not printed. */
+  private static String errorOf(String body, ServerUrls base) {
     try {
-      return parse(body).getString("error", body);
+      JsonObject error = parse(body);
+      return error.getString("detail", error.getString("error", body));
     } catch (RuntimeException notJson) {
-      return body;
+      return "the answer is not from a SMILE server; is "
+          + base
+          + " the right URL (with its context root)?";
     }
+  }
+
+  /** One line for a failed connection or protocol step, without a stack trace. */
+  static String describe(Throwable e) {
+    Throwable cause = e;
+    while ((cause instanceof java.util.concurrent.CompletionException
+            || cause instanceof java.util.concurrent.ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    String kind =
+        cause instanceof java.net.ConnectException
+            ? "connection refused"
+            : cause.getClass().getSimpleName();
+    return message == null || message.isBlank() ? kind : kind + ": " + message;
   }
 }

@@ -20,7 +20,8 @@ record Options(
     boolean open,
     Optional<String> mentor,
     Optional<String> token,
-    Optional<String> host) {
+    Optional<String> host,
+    boolean json) {
 
   static final String USAGE =
       """
@@ -47,6 +48,8 @@ record Options(
         --token T           the API token of --server (default: $SMILE_API_TOKEN, else
                             ./.smile/token)
         --verbose           also print each command's output excerpt
+        --json              print a JSON summary on standard output (progress goes to stderr)
+        --version           print the version
         -h, --help          this text
 
       Exit codes: 0 completed without gaps, 1 completed but gaps were found, 2 blocker or
@@ -68,6 +71,7 @@ record Options(
     String mentor = null;
     String token = null;
     String host = null;
+    boolean json = false;
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -82,6 +86,7 @@ record Options(
         case "--mentor" -> mentor = mentorValue(value(queue, arg));
         case "--token" -> token = value(queue, arg);
         case "--host" -> host = value(queue, arg);
+        case "--json" -> json = true;
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -114,7 +119,8 @@ record Options(
         open,
         Optional.ofNullable(mentor),
         Optional.ofNullable(token),
-        Optional.ofNullable(host));
+        Optional.ofNullable(host),
+        json);
   }
 
   private static String value(Deque<String> queue, String option) {

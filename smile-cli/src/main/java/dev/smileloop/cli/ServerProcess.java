@@ -28,14 +28,38 @@ final class ServerProcess implements AutoCloseable {
   private static final List<String> JVM_FLAGS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx512m");
 
+  /**
+   * Payara Micro's own logging set-up with ANSI colours off: the server's output goes to a log
+   * file, never to a terminal, so colour codes would only clutter it (and NO_COLOR asks for none
+   * anyway).
+   */
+  private static final String PLAIN_LOGGING =
+      String.join(
+          "\n",
+          "handlers=java.util.logging.ConsoleHandler",
+          "java.util.logging.ConsoleHandler.formatter=com.sun.enterprise.server.logging.ODLLogFormatter",
+          "com.sun.enterprise.server.logging.ODLLogFormatter.ansiColor=false",
+          "java.util.logging.ConsoleHandler.level=FINE",
+          ".level=INFO",
+          "PayaraMicro.level=INFO",
+          "org.hibernate.validator.internal.util.Version.level=WARNING",
+          "javax.enterprise.system.tools.deployment.dol.level=WARNING",
+          "javax.enterprise.system.tools.deployment.common.level=WARNING",
+          "fish.payara.nucleus.util.level=WARNING",
+          "org.glassfish.admin.mbeanserver.level=WARNING",
+          "com.hazelcast.level=WARNING",
+          "");
+
   private final Process process;
   private final URI baseUri;
   private final Path log;
+  private final Path logging;
 
-  private ServerProcess(Process process, URI baseUri, Path log) {
+  private ServerProcess(Process process, URI baseUri, Path log, Path logging) {
     this.process = process;
     this.baseUri = baseUri;
     this.log = log;
+    this.logging = logging;
   }
 
   static ServerProcess start(
@@ -58,16 +82,31 @@ final class ServerProcess implements AutoCloseable {
         "-Dsmile.allowedRoots="
             + String.join(
                 java.io.File.pathSeparator, allowedRoots.stream().map(Path::toString).toList()));
+    Path logging = Files.createTempFile("smile-server-logging", ".properties");
+    Files.writeString(logging, PLAIN_LOGGING);
     command.addAll(
-        List.of("-jar", jar.toString(), "--port", String.valueOf(chosen), "--nocluster"));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("SMILE_API_TOKEN", token);
-    Process process = builder.start();
-    return new ServerProcess(process, URI.create("http://127.0.0.1:" + chosen), log);
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--port",
+            String.valueOf(chosen),
+            "--nocluster",
+            "--logproperties",
+            logging.toString()));
+    Process process;
+    try {
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().put("SMILE_API_TOKEN", token);
+      process = builder.start();
+    } catch (IOException e) {
+      Files.deleteIfExists(logging);
+      throw e;
+    }
+    return new ServerProcess(process, URI.create("http://127.0.0.1:" + chosen), log, logging);
   }
 
   URI baseUri() {
@@ -78,8 +117,13 @@ final class ServerProcess implements AutoCloseable {
     return log;
   }
 
-  /** Waits until {@code GET /api/status} answers, the process dies, or the time is up. */
-  void awaitReady(HttpClient http, Duration limit) throws IOException, InterruptedException {
+  /**
+   * Waits until {@code GET /api/status} answers, the process dies, or the time is up. Answers what
+   * the server's readiness check reports DOWN once it serves (empty when all is UP); a start that
+   * fails says what readiness reported by then.
+   */
+  java.util.Optional<String> awaitReady(HttpClient http, Duration limit)
+      throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     HttpRequest probe =
         HttpRequest.newBuilder(baseUri.resolve("/api/status"))
@@ -93,11 +137,18 @@ final class ServerProcess implements AutoCloseable {
                 + " during start-up; see "
                 + log);
       }
+      if (Instant.now().isAfter(deadline.minusSeconds(3))) {
+        java.util.Optional<String> down = readinessProblem(http);
+        if (down.isPresent()) {
+          throw new IOException(
+              "the SMILE server did not get ready: " + down.get() + "; see " + log);
+        }
+      }
       // Bounded by our own clock too: during Payara's start-up a request can stay unanswered.
       var answer = http.sendAsync(probe, HttpResponse.BodyHandlers.discarding());
       try {
         if (answer.get(3, TimeUnit.SECONDS).statusCode() == 200) {
-          return;
+          return readinessProblem(http);
         }
       } catch (ExecutionException | TimeoutException notYet) {
         answer.cancel(true); // not listening or not deployed yet: Payara takes some seconds
@@ -106,6 +157,38 @@ final class ServerProcess implements AutoCloseable {
     }
     throw new IOException(
         "the SMILE server did not answer within " + limit.toSeconds() + " s; see " + log);
+  }
+
+  /** The DOWN checks of {@code /health/ready} with their reasons, if it answers DOWN. */
+  java.util.Optional<String> readinessProblem(HttpClient http) throws InterruptedException {
+    HttpRequest probe =
+        HttpRequest.newBuilder(baseUri.resolve("/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    try {
+      HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() == 200) {
+        return java.util.Optional.empty();
+      }
+      var checks =
+          jakarta.json.Json.createReader(new java.io.StringReader(answer.body()))
+              .readObject()
+              .getJsonArray("checks");
+      List<String> down = new ArrayList<>();
+      for (var value : checks) {
+        var check = value.asJsonObject();
+        if (!"UP".equals(check.getString("status", ""))) {
+          var data = check.getJsonObject("data");
+          String reason = data == null ? "DOWN" : data.getString("reason", "DOWN");
+          down.add(check.getString("name", "?") + ": " + reason);
+        }
+      }
+      return down.isEmpty()
+          ? java.util.Optional.of("readiness DOWN (HTTP " + answer.statusCode() + ")")
+          : java.util.Optional.of(String.join("; ", down));
+    } catch (IOException | RuntimeException unanswered) {
+      return java.util.Optional.empty(); // no readiness endpoint, or not up yet
+    }
   }
 
   private static int freePort() throws IOException {
@@ -125,6 +208,11 @@ final class ServerProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    try {
+      Files.deleteIfExists(logging);
+    } catch (IOException e) {
+      logging.toFile().deleteOnExit();
     }
   }
 }

@@ -101,7 +101,7 @@ class OptionsTest {
 
     Files.createDirectories(cwd.resolve(".smile"));
     Files.writeString(cwd.resolve(".smile/token"), "abc_DEF-123\n");
-    String link = Main.dashboardLink(java.net.URI.create("http://127.0.0.1:3000/api/"), cwd);
+    String link = Main.dashboardLink(ServerUrls.of("http://127.0.0.1:3000"), cwd);
     if (System.getenv("SMILE_API_TOKEN") == null) {
       assertEquals("http://127.0.0.1:3000/#token=abc_DEF-123", link);
     }

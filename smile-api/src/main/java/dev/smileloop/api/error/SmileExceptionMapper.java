@@ -1,21 +1,17 @@
 package dev.smileloop.api.error;
 
 import dev.smileloop.problem.SmileException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Answers every domain error with its status and {@code {"error": message}}. */
+/** Answers every domain error with its status and a problem body ({@link ErrorBody}). */
 @Provider
 public class SmileExceptionMapper implements ExceptionMapper<SmileException> {
 
   @Override
   public Response toResponse(SmileException e) {
-    return Response.status(status(e.kind()))
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorBody(e.getMessage()))
-        .build();
+    return ErrorBody.response(status(e.kind()), e.getMessage());
   }
 
   static int status(SmileException.Kind kind) {

@@ -1,39 +1,63 @@
 package dev.smileloop.api.error;
 
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** JAX-RS's own errors (no such path, wrong method or media type) as JSON with their status. */
+/**
+ * JAX-RS's own errors (no such path, a method or media type the resource does not take) as problem
+ * bodies with a message that says what to do, keeping their status and headers such as {@code
+ * Allow}.
+ */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+  @jakarta.ws.rs.core.Context UriInfo uri;
+
   @Override
   public Response toResponse(WebApplicationException e) {
-    int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+    Response original = e.getResponse();
+    int status = original == null ? 500 : original.getStatus();
     Response.ResponseBuilder answer =
         Response.status(status)
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(new ErrorBody(message(status)));
-    if (e.getResponse() != null && e.getResponse().getHeaderString("Allow") != null) {
-      answer.header("Allow", e.getResponse().getHeaderString("Allow"));
+            .type(ErrorBody.MEDIA_TYPE)
+            .entity(ErrorBody.of(status, detail(e, status)));
+    if (original != null) {
+      original
+          .getHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type")
+                    && !name.equalsIgnoreCase("Content-Length")) {
+                  values.forEach(value -> answer.header(name, value));
+                }
+              });
     }
     return answer.build();
   }
 
-  public static String message(int status) {
-    return switch (status) {
-      case 400 -> "the request is malformed";
-      case 401 -> "a valid token is required: send Authorization: Bearer <token>";
-      case 403 -> "forbidden";
-      case 404 -> "no such endpoint; see the REST API in the README";
-      case 405 -> "this endpoint does not support that method";
-      case 406 -> "this endpoint answers with application/json only";
-      case 413 -> "the request body is too large";
-      case 415 -> "the request body must be JSON: send Content-Type: application/json";
-      default -> "the request failed with HTTP status " + status;
-    };
+  private String detail(WebApplicationException e, int status) {
+    String path = uri == null ? "this path" : uri.getRequestUri().getRawPath();
+    if (e instanceof NotFoundException) {
+      return "no resource at " + path + "; see /openapi for the API";
+    }
+    if (e instanceof NotAllowedException) {
+      String allowed = String.join(", ", e.getResponse().getAllowedMethods());
+      return "method not allowed on " + path + (allowed.isEmpty() ? "" : "; allowed: " + allowed);
+    }
+    if (e instanceof NotAcceptableException) {
+      return path + " cannot answer in the media type asked for in Accept; it answers JSON";
+    }
+    if (e instanceof NotSupportedException) {
+      return path + " does not take this Content-Type; send application/json";
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? "HTTP " + status : message;
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Every error answer of the REST API as {@code {"error": "..."}}: domain errors, JAX-RS errors
- * (404, 405, 406, 415) and, as a last resort, anything else, so no answer carries a stack trace or
- * an HTML page.
+ * One error shape for every failure: mappers that turn JAX-RS's own errors (unknown path, wrong
+ * method or media type) and anything unexpected into the same problem body as domain errors, and
+ * the error page that does the same for the container's errors outside {@code /api}.
  */
 package dev.smileloop.api.error;

@@ -10,7 +10,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.net.InetAddress;
@@ -54,9 +53,10 @@ public class BearerFilter implements ContainerRequestFilter {
     request.abortWith(
         Response.status(Response.Status.UNAUTHORIZED)
             .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"smile\"")
-            .type(MediaType.APPLICATION_JSON_TYPE)
+            .type(ErrorBody.MEDIA_TYPE)
             .entity(
-                new ErrorBody(
+                ErrorBody.of(
+                    401,
                     token == null
                         ? "a token is required: send Authorization: Bearer <token> (the server"
                             + " wrote it to .smile/token in its working directory, or took it from"

@@ -18,6 +18,7 @@ import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
 import dev.smileloop.problem.SmileException;
+import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -252,7 +253,10 @@ public final class LoopEngine {
       }
       slot.complete(output);
       r.studentReports++;
-      boolean mentorNext = output.status() == StudentStatus.ASK_MENTOR;
+      // As the original orchestrator does: a question on the last iteration ends the loop as
+      // max_iterations right away (no Mentor is asked), so the Student hears "stop".
+      boolean mentorNext =
+          output.status() == StudentStatus.ASK_MENTOR && r.studentReports < state.maxIterations();
       if (mentorNext) {
         r.mentorSlots.add(new CompletableFuture<>());
       }
@@ -383,6 +387,16 @@ public final class LoopEngine {
             return;
           }
           case ASK_MENTOR -> {
+            if (r.external && iteration >= max) {
+              end(
+                  r,
+                  LoopStatus.MAX_ITERATIONS,
+                  "the loop used all "
+                      + max
+                      + " iterations; the Student was still stuck: "
+                      + describe(output));
+              return;
+            }
             MentorAnswer answer = mentorStep(r, agents, iteration, output);
             if (!answer.resolvable()) {
               end(r, LoopStatus.BLOCKER, "the Mentor found no way past: " + describe(output));
@@ -448,10 +462,11 @@ public final class LoopEngine {
       List<IterationRecord> history = new ArrayList<>(state.history());
       history.add(new IterationRecord(iteration, output, null, startedAt, clock.instant()));
       boolean asks = output.status() == StudentStatus.ASK_MENTOR;
+      boolean lastQuestion = r.external && iteration >= r.request.config().maxIterations();
       if (asks && r.humanMentor && !r.external) {
         r.mentorSlots.add(new CompletableFuture<>()); // open before anyone can see the question
       }
-      LoopStatus next = asks ? LoopStatus.RUNNING_MENTOR : state.status();
+      LoopStatus next = asks && !lastQuestion ? LoopStatus.RUNNING_MENTOR : state.status();
       update(r, next, iteration, history, state.mentorNotes());
       fire(new LoopEvent.StudentReported(output, state));
     }
@@ -482,7 +497,7 @@ public final class LoopEngine {
       String question =
           output.questionForMentor() != null ? output.questionForMentor() : output.problem();
       List<MentorNote> notes = new ArrayList<>(state.mentorNotes());
-      notes.add(new MentorNote(iteration, question, answer.notes(), now, output.location()));
+      notes.add(new MentorNote(iteration, question, answer.notes(), now, locationOf(output)));
       List<IterationRecord> history = new ArrayList<>(state.history());
       IterationRecord last = history.remove(history.size() - 1);
       history.add(
@@ -726,6 +741,15 @@ public final class LoopEngine {
         + (asked == 0
             ? " without help"
             : " after asking the Mentor " + asked + (asked == 1 ? " time" : " times"));
+  }
+
+  /** Where the Student was stuck; line 0 (unknown) with its step when it named no line. */
+  private static TutorialLocation locationOf(StudentOutput output) {
+    if (output.location() != null) {
+      return output.location();
+    }
+    return new TutorialLocation(
+        0, "", output.currentStep() == null ? "" : output.currentStep().strip());
   }
 
   private static String describe(StudentOutput output) {

@@ -8,6 +8,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -15,17 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The loop's state file and its lock. The lock is an operating-system file lock on {@code
- * <stateFile>.lock}, held for the loop's whole life: a second process (or a second loop in this
- * one) aiming at the same state file is refused with "loop already running", and a crashed process
- * releases it, which is what makes its state file resumable. Writes go to a temporary file that is
- * then moved over the state file, so a reader never sees half a state.
+ * <stateFile>.lock}, held for the loop's whole life and removed with it: a second process (or a
+ * second loop in this one) aiming at the same state file is refused with "loop already running",
+ * and a crashed process releases it, which is what makes its state file resumable. Writes go to a
+ * temporary file that is then moved over the state file, so a reader never sees half a state.
  */
 public final class StateStore implements AutoCloseable {
 
@@ -51,12 +55,26 @@ public final class StateStore implements AutoCloseable {
     FileChannel channel = null;
     try {
       Files.createDirectories(stateFile.toAbsolutePath().getParent());
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        throw alreadyRunning(lockFile);
+      for (int attempt = 0; ; attempt++) {
+        channel =
+            FileChannel.open(
+                lockFile,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+          throw alreadyRunning(lockFile);
+        }
+        if (holdsThePath(channel, lockFile)) {
+          return new StateStore(stateFile, lockFile, channel, lock);
+        }
+        // The last holder removed the file between our open and our lock: lock the new one.
+        closeQuietly(channel);
+        if (attempt >= 3) {
+          throw alreadyRunning(lockFile);
+        }
       }
-      return new StateStore(stateFile, lockFile, channel, lock);
     } catch (OverlappingFileLockException e) {
       closeQuietly(channel);
       throw alreadyRunning(lockFile);
@@ -99,6 +117,24 @@ public final class StateStore implements AutoCloseable {
           && json.get("state") instanceof JsonObject state
           && state.get("loopId") instanceof JsonString;
     } catch (IOException | RuntimeException notJsonOrNotReadable) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether the locked channel is the file now at {@code lockFile}. A holder removes the lock file
+   * before releasing it (no lock file is left behind), so a process that opened the old file just
+   * before may lock a file nobody else can see. Only lock holders write to the file, each its own
+   * token, so the file at the path shows our token exactly when it is the one we locked.
+   */
+  private static boolean holdsThePath(FileChannel channel, Path lockFile) throws IOException {
+    byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+    channel.truncate(0);
+    channel.write(ByteBuffer.wrap(token), 0);
+    channel.force(false);
+    try {
+      return Arrays.equals(Files.readAllBytes(lockFile), token);
+    } catch (NoSuchFileException removed) {
       return false;
     }
   }
@@ -153,6 +189,18 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
+  /** The default {@code .smile} folder goes too once nothing is left in it. */
+  private void removeEmptyStateFolder() throws IOException {
+    Path folder = stateFile.toAbsolutePath().getParent();
+    if (folder != null && folder.getFileName().toString().equals(".smile")) {
+      try {
+        Files.deleteIfExists(folder);
+      } catch (java.nio.file.DirectoryNotEmptyException inUse) {
+        // Still holds a state file, a token or a log: it stays.
+      }
+    }
+  }
+
   /** Reads a state file, if there is one. */
   public static Optional<String> read(Path stateFile) {
     try {
@@ -167,10 +215,11 @@ public final class StateStore implements AutoCloseable {
   @Override
   public void close() {
     try {
-      // The lock file itself stays: deleting it would let a third process lock a new file
-      // while a second one still holds the old one.
+      // Removed while still held; see holdsThePath for why a late opener notices.
+      Files.deleteIfExists(lockFile);
       lock.release();
       channel.close();
+      removeEmptyStateFolder();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot release the loop lock " + lockFile, e);
     }

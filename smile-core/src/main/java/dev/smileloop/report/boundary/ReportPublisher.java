@@ -55,7 +55,8 @@ public class ReportPublisher implements ReportSink {
     return renderer.render(report(loop), format);
   }
 
-  private Report report(LoopSnapshot loop) {
+  /** The report of {@code loop} as it stands now. */
+  public Report report(LoopSnapshot loop) {
     return builder.build(
         loop.state(),
         loop.tutorial(),

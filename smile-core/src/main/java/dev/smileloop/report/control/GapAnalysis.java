@@ -444,30 +444,37 @@ final class GapAnalysis {
             .equals(TutorialLocator.normalizeHeading(location.heading()));
   }
 
-  /** The kind the Student named, or one read from its commands when it named none. */
+  /**
+   * The kind the Student named; else one read from its command records (exit codes, time-outs, the
+   * shell's own output); else, for a contract-only report as external and LLM agents send it, one
+   * taken from what it reported, never from how it phrased it: a stated problem after running
+   * commands is a command failure, anything else unclear.
+   */
   private static GapKind kindOf(StudentOutput out) {
     if (!LoopRun.blank(out.trigger())) {
       return GapKind.fromTrigger(out.trigger());
     }
     List<CommandRecord> failing =
         out.commands().stream().filter(c -> c.exitCode() != 0 || c.timedOut()).toList();
+    if (failing.isEmpty()) {
+      boolean ranCommands = !out.commandsRun().isEmpty() || !out.commands().isEmpty();
+      return ranCommands && !LoopRun.blank(out.problem())
+          ? GapKind.COMMAND_FAILURE
+          : GapKind.UNCLEAR;
+    }
     if (failing.stream().anyMatch(CommandRecord::timedOut)) {
       return GapKind.TIMEOUT;
     }
-    String text =
-        (firstNonBlank(out.problem(), out.reason(), "")
-                + " "
-                + failing.stream()
-                    .map(c -> c.outputExcerpt() == null ? "" : c.outputExcerpt())
-                    .reduce("", String::concat))
-            .toLowerCase(Locale.ROOT);
-    if (failing.stream().anyMatch(c -> c.exitCode() == 127) || text.contains("command not found")) {
-      return GapKind.MISSING_DEPENDENCY;
-    }
-    if (!failing.isEmpty()) {
-      return GapKind.COMMAND_FAILURE;
-    }
-    return GapKind.UNCLEAR;
+    boolean notFound =
+        failing.stream()
+            .anyMatch(
+                c ->
+                    c.exitCode() == 127
+                        || c.outputExcerpt() != null
+                            && c.outputExcerpt()
+                                .toLowerCase(Locale.ROOT)
+                                .contains("command not found"));
+    return notFound ? GapKind.MISSING_DEPENDENCY : GapKind.COMMAND_FAILURE;
   }
 
   /**

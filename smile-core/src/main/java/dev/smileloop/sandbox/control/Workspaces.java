@@ -52,8 +52,17 @@ public final class Workspaces {
     boolean keep = succeeded ? settings.keepOnSuccess() : settings.keepOnFailure();
     if (!keep) {
       deleteTree(workspace.root());
+      deleteIfEmpty(workspace.root().getParent()); // the loop's folder, when nothing else is kept
     }
     return keep;
+  }
+
+  private static void deleteIfEmpty(Path folder) throws IOException {
+    try {
+      Files.deleteIfExists(folder);
+    } catch (java.nio.file.DirectoryNotEmptyException kept) {
+      // Another iteration's workspace is kept there.
+    }
   }
 
   /**

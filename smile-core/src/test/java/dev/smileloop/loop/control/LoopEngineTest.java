@@ -429,6 +429,20 @@ class LoopEngineTest {
   }
 
   @Test
+  void anExternalQuestionOnTheLastIterationEndsAsMaxIterationsWithoutAMentor() throws Exception {
+    LoopEngine engine = engine(null, null);
+    engine.start(new LoopRequest(tutorial, config(LlmProvider.EXTERNAL, 2, 60, 60)));
+    assertEquals("continue", engine.studentResult(out(StudentStatus.ASK_MENTOR)).nextAction());
+    assertEquals("continue", engine.mentorResult("notes", false).nextAction());
+    assertEquals("stop", engine.studentResult(out(StudentStatus.ASK_MENTOR)).nextAction());
+    LoopState end = awaitEnd(engine);
+    assertEquals(LoopStatus.MAX_ITERATIONS, end.status());
+    assertEquals(1, end.mentorNotes().size(), "the last question reached no Mentor");
+    assertEquals(2, end.history().size());
+    assertThrows(SmileException.class, () -> engine.mentorResult("late", false));
+  }
+
+  @Test
   void externalAgentThatNeverReportsIsAStepTimeout() throws Exception {
     LoopEngine engine = engine(null, null);
     engine.start(new LoopRequest(tutorial, config(LlmProvider.EXTERNAL, 3, 60, 1)));

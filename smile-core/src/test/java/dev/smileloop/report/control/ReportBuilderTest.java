@@ -28,6 +28,7 @@ import dev.smileloop.report.entity.Severity;
 import dev.smileloop.report.entity.StepResult;
 import dev.smileloop.report.entity.TimelineEntry;
 import dev.smileloop.tutorial.entity.TutorialLocation;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -310,9 +311,42 @@ class ReportBuilderTest {
     assertEquals("tree notes", gap.location().quote());
     assertEquals(STEP2, gap.location().heading());
     assertEquals(
-        GapKind.MISSING_DEPENDENCY,
+        GapKind.COMMAND_FAILURE,
         gap.kind(),
-        "read from the shell's message when no trigger is named");
+        "a stated problem after running commands, whatever its wording");
+  }
+
+  @Test
+  void anExternalReportsGapKindDoesNotDependOnItsWording() {
+    List<GapKind> kinds = new ArrayList<>();
+    for (String problem :
+        List.of("tree: command not found", "tree is not installed", "Command 'tree' not found")) {
+      StudentOutput external =
+          new StudentOutput(
+              StudentStatus.ASK_MENTOR,
+              "Inspecting the folder",
+              List.of(),
+              problem,
+              "Is tree required?",
+              null,
+              null,
+              List.of(),
+              List.of("tree notes"),
+              null,
+              null,
+              List.of(),
+              List.of());
+      kinds.add(
+          build(
+                  LoopStatus.MAX_ITERATIONS,
+                  List.of(new IterationRecord(1, external, null, at(1), at(2))),
+                  List.of())
+              .gaps()
+              .get(0)
+              .kind());
+    }
+    assertEquals(
+        List.of(GapKind.COMMAND_FAILURE, GapKind.COMMAND_FAILURE, GapKind.COMMAND_FAILURE), kinds);
   }
 
   @Test

@@ -48,6 +48,7 @@ class WorkspacesTest {
     assertTrue(Workspaces.release(kept, true, new ContainerSettings(true, true, false, false)));
 
     assertFalse(Files.exists(removed.root()));
+    assertFalse(Files.exists(root.resolve("a")), "no empty loop folder is left behind");
     assertTrue(Files.exists(kept.root()));
   }
 

@@ -97,6 +97,16 @@ public class EventBroadcaster {
     return hub.lastSeq();
   }
 
+  /** Clients, events and drops so far, for metrics. */
+  public EventHub.Stats stats() {
+    return hub.stats();
+  }
+
+  /** True from start until shutdown: events are streamed. */
+  public boolean isRunning() {
+    return hub != null && !hub.isShutDown();
+  }
+
   /**
    * Close every client with 1001 before the application's beans go; by then the container may still
    * be able to write the close frames. {@code IF_EXISTS}: without clients there is nothing to

@@ -59,6 +59,24 @@ public final class EventHub {
     this.clock = clock;
   }
 
+  /**
+   * Running totals for operators (metrics); {@code dropped} counts every client, past and present.
+   */
+  public record Stats(int open, long published, long queued, long dropped, long replayed) {}
+
+  private final java.util.concurrent.atomic.LongAdder queued =
+      new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder replayedTotal =
+      new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder droppedByGone =
+      new java.util.concurrent.atomic.LongAdder();
+
+  public Stats stats() {
+    List<ClientChannel> now = List.copyOf(clients.values());
+    long dropped = droppedByGone.sum() + now.stream().mapToLong(ClientChannel::droppedTotal).sum();
+    return new Stats(now.size(), lastSeq(), queued.sum(), dropped, replayedTotal.sum());
+  }
+
   public WsSettings settings() {
     return settings;
   }
@@ -89,6 +107,7 @@ public final class EventHub {
         }
         replay.addLast(frame);
       }
+      queued.add(clients.size());
       for (ClientChannel client : clients.values()) {
         if (client.offer(frame)) {
           toKick.add(client);
@@ -158,6 +177,7 @@ public final class EventHub {
       first.add(new Frame(snapshotSeq, writer.notice(notice, snapshotSeq, now)));
     }
     first.addAll(replayed);
+    replayedTotal.add(replayed.size());
     client.start(first);
     return client;
   }
@@ -212,6 +232,15 @@ public final class EventHub {
     return List.copyOf(clients.values());
   }
 
+  public boolean isShutDown() {
+    lock.lock();
+    try {
+      return shutDown;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   public long lastSeq() {
     lock.lock();
     try {
@@ -222,7 +251,9 @@ public final class EventHub {
   }
 
   private void forget(ClientChannel client) {
-    clients.remove(client.id(), client);
+    if (clients.remove(client.id(), client)) {
+      droppedByGone.add(client.droppedTotal());
+    }
   }
 
   private List<Frame> after(long since) {
