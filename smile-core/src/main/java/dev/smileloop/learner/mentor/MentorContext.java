@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.mentor;
 
 import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.agent.entity.MentorNote;
@@ -10,6 +10,8 @@ import dev.smileloop.sandbox.control.ExecutableLookup;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the Mentor's rules look at: the question's place in the tutorial, the command that failed
@@ -26,6 +28,10 @@ record MentorContext(
     String text,
     ExecutableLookup commands,
     List<MentorNote> earlierHere) {
+
+  private static final Pattern PORT = Pattern.compile("(?i)(?:port\\s+|:)(\\d{2,5})\\b");
+  private static final Pattern PORT_ARGUMENT =
+      Pattern.compile("(?:--port[= ]|\\s-p\\s*|:)(\\d{2,5})\\b|\\s(\\d{4,5})(?=\\s|$)");
 
   static MentorContext of(MentorTask task, TutorialStructure structure, ExecutableLookup commands) {
     StudentOutput output = task.studentOutput();
@@ -73,21 +79,40 @@ record MentorContext(
 
   /** "Line 20 (`tree demo`)", or what is known of the place. */
   String where() {
+    String step = output.currentStep() == null ? "" : output.currentStep().strip();
     String place =
-        line() > 0
-            ? "Line " + line()
-            : "The step '" + (output.currentStep() == null ? "?" : output.currentStep()) + "'";
-    return command() == null ? place : place + " (`" + OutputText.shortCommand(command()) + "`)";
+        line() > 0 ? "Line " + line() : step.isEmpty() ? "This step" : "The step '" + step + "'";
+    return command() == null ? place : place + " (`" + FailureText.shortCommand(command()) + "`)";
   }
 
   String keyLine() {
-    return OutputText.keyLine(failed == null ? text : failed.outputExcerpt());
+    return FailureText.namingLine(failed == null ? text : failed.outputExcerpt());
   }
 
   /** "'tree: command not found' (exit 127)". */
   String quotedError() {
     String key = keyLine();
     return "'" + key + "'" + (exitCode() >= 0 ? " (exit " + exitCode() + ")" : "");
+  }
+
+  /** What the user can do about a step that needs the network, given how the sandbox is set. */
+  String networkAdvice() {
+    return task.config().container().network()
+        ? "The sandbox shares the host's network here, and the host could not reach it either."
+        : "The sandbox is offline unless \"container\": {\"network\": true} is set in smile.json.";
+  }
+
+  /** "port 8000" when the output or the command names the port a server wanted, else "its port". */
+  String port() {
+    Matcher port = PORT.matcher(text);
+    if (port.find()) {
+      return "port " + port.group(1);
+    }
+    Matcher argument = PORT_ARGUMENT.matcher(command() == null ? "" : command());
+    if (argument.find()) {
+      return "port " + (argument.group(1) != null ? argument.group(1) : argument.group(2));
+    }
+    return "its port";
   }
 
   static String fixBlock(String commands) {

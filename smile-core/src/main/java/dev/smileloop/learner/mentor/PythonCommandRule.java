@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.mentor;
 
 import dev.smileloop.agent.entity.MentorAnswer;
 import java.util.Set;
@@ -15,13 +15,13 @@ final class PythonCommandRule implements MentorRule {
 
   @Override
   public boolean matches(MentorContext context) {
-    String missing = OutputText.missingCommand(context.text()).orElse(null);
+    String missing = FailureText.missingCommand(context.text()).orElse(null);
     return missing != null && NAMES.contains(missing) && context.commands().has("python3");
   }
 
   @Override
   public MentorAnswer answer(MentorContext context) {
-    String missing = OutputText.missingCommand(context.text()).orElseThrow();
+    String missing = FailureText.missingCommand(context.text()).orElseThrow();
     ToolCatalog.StandIn standIn = ToolCatalog.standIn(missing).orElseThrow();
     return new MentorAnswer(
         context.where()

@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.mentor;
 
 import static java.util.Map.entry;
 
@@ -11,11 +11,11 @@ import java.util.Optional;
  * What the Mentor knows about common command-line tools: the package that installs each one, and,
  * for some, a stand-in made of tools the sandbox has.
  */
-final class ToolCatalog {
+public final class ToolCatalog {
 
   /** Package names; null where the platform has none worth naming. */
-  record Install(String debian, String fedora, String homebrew) {
-    String describe() {
+  public record Install(String debian, String fedora, String homebrew) {
+    public String describe() {
       StringBuilder text = new StringBuilder();
       if (debian != null) {
         text.append("Debian/Ubuntu: `sudo apt-get install ").append(debian).append('`');
@@ -37,7 +37,8 @@ final class ToolCatalog {
   }
 
   /** A shell function standing in for a missing tool, built on {@code requires}. */
-  record StandIn(String requires, String definition, String explanation, String alternative) {}
+  public record StandIn(
+      String requires, String definition, String explanation, String alternative) {}
 
   private static final Map<String, Install> PACKAGES =
       Map.ofEntries(
@@ -155,12 +156,12 @@ final class ToolCatalog {
 
   private ToolCatalog() {}
 
-  static Optional<Install> install(String command) {
+  public static Optional<Install> install(String command) {
     return Optional.ofNullable(PACKAGES.get(command));
   }
 
   /** The commands a package installs, as far as the catalog knows (its own name aside). */
-  static List<String> commandsIn(String packageName) {
+  public static List<String> commandsIn(String packageName) {
     List<String> commands = new ArrayList<>();
     PACKAGES.forEach(
         (command, install) -> {
@@ -179,7 +180,7 @@ final class ToolCatalog {
     return commands;
   }
 
-  static Optional<StandIn> standIn(String command) {
+  public static Optional<StandIn> standIn(String command) {
     return Optional.ofNullable(STAND_INS.get(command));
   }
 }

@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.mentor;
 
 import dev.smileloop.agent.entity.MentorAnswer;
 import dev.smileloop.learner.entity.StuckTrigger;
@@ -43,7 +43,7 @@ final class TimeoutRule implements MentorRule {
   @Override
   public MentorAnswer answer(MentorContext context) {
     int limit = context.task().config().studentBehavior().timeoutSeconds();
-    String program = context.command() == null ? "" : OutputText.firstWord(context.command());
+    String program = context.command() == null ? "" : FailureText.firstWord(context.command());
     boolean bare = context.command() != null && context.command().strip().equals(program);
     if (INTERACTIVE.contains(program) || bare && REPLS.contains(program)) {
       return new MentorAnswer(
@@ -63,7 +63,7 @@ final class TimeoutRule implements MentorRule {
     String command =
         context.command() == null
             ? "the command"
-            : "`" + OutputText.shortCommand(context.command()) + "`";
+            : "`" + FailureText.shortCommand(context.command()) + "`";
     return new MentorAnswer(
         context.where()
             + " was still running after "
@@ -74,7 +74,7 @@ final class TimeoutRule implements MentorRule {
             + " starts a server or a watcher that never exits on its own, and the"
             + " tutorial does not say so.\n"
             + "Fix for the tutorial: start it in the background (`"
-            + (context.command() == null ? "command" : OutputText.shortCommand(context.command()))
+            + (context.command() == null ? "command" : FailureText.shortCommand(context.command()))
             + " &`), wait until it is ready, and stop it at the end (`kill %1`); or say that it keeps running"
             + " and how to stop it. If it is only slow, say how long it takes (and raise"
             + " studentBehavior.timeoutSeconds for this check).\n"

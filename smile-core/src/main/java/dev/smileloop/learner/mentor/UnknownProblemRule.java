@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.mentor;
 
 import dev.smileloop.agent.entity.MentorAnswer;
 

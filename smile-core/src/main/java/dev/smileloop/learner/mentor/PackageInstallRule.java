@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.mentor;
 
 import dev.smileloop.agent.entity.MentorAnswer;
 import java.util.List;
@@ -19,12 +19,12 @@ final class PackageInstallRule implements MentorRule {
 
   @Override
   public boolean matches(MentorContext context) {
-    return context.command() != null && PackageInstall.packages(context.command()).isPresent();
+    return context.command() != null && SystemPackages.packages(context.command()).isPresent();
   }
 
   @Override
   public MentorAnswer answer(MentorContext context) {
-    List<String> packages = PackageInstall.packages(context.command()).orElseThrow();
+    List<String> packages = SystemPackages.packages(context.command()).orElseThrow();
     List<String> missing = packages.stream().filter(name -> !available(name, context)).toList();
     List<String> named = missing.isEmpty() ? packages : missing;
     String list = named.stream().map(name -> "`" + name + "`").collect(Collectors.joining(", "));

@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.mentor;
 
 import dev.smileloop.agent.entity.MentorAnswer;
 import dev.smileloop.learner.entity.StuckTrigger;
@@ -20,17 +20,17 @@ final class MissingCommandRule implements MentorRule {
   public boolean matches(MentorContext context) {
     return context.trigger() == StuckTrigger.MISSING_DEPENDENCY
         || context.exitCode() == 127
-        || OutputText.missingCommand(context.text()).isPresent();
+        || FailureText.missingCommand(context.text()).isPresent();
   }
 
   @Override
   public MentorAnswer answer(MentorContext context) {
     String tool =
-        OutputText.missingCommand(context.text())
+        FailureText.missingCommand(context.text())
             .orElse(
                 context.command() == null
                     ? "the command"
-                    : OutputText.firstWord(context.command()));
+                    : FailureText.firstWord(context.command()));
     boolean declared = context.structure().declaresPrerequisite(tool);
     Optional<ToolCatalog.Install> install = ToolCatalog.install(tool);
     StringBuilder notes = new StringBuilder();
@@ -43,7 +43,10 @@ final class MissingCommandRule implements MentorRule {
         .append(". ");
     notes.append(
         declared
-            ? "The prerequisites mention `" + tool + "` but do not say how to install it."
+            ? "The tutorial lists `"
+                + tool
+                + "` as a prerequisite and this machine lacks it: an environment finding, not a"
+                + " gap; saying how to install it still helps readers."
             : "The tutorial never lists `" + tool + "` as a prerequisite.");
     notes
         .append("\nFix for the tutorial: list `")
@@ -54,9 +57,9 @@ final class MissingCommandRule implements MentorRule {
         ToolCatalog.standIn(tool).filter(s -> context.commands().has(s.requires().split(" ")[0]));
     if (standIn.isPresent() && context.command() != null) {
       String instead =
-          OwnApproaches.replaceCommandWord(context.command(), tool, standIn.get().alternative());
+          FailureText.replaceCommandWord(context.command(), tool, standIn.get().alternative());
       if (!instead.equals(context.command())) {
-        notes.append(", or use `").append(OutputText.shortCommand(instead)).append("` instead");
+        notes.append(", or use `").append(FailureText.shortCommand(instead)).append("` instead");
       }
     }
     notes.append('.');

@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.mentor;
 
 import dev.smileloop.agent.entity.MentorAnswer;
 import dev.smileloop.learner.entity.CodeBlock;
@@ -119,7 +119,7 @@ final class MissingPathRule implements MentorRule {
       return Optional.of(new Missing(relative(python.group(1)), false));
     }
     Matcher tool = TOOL.matcher(text);
-    if (tool.find() && !tool.group(1).isBlank() && !OutputText.missingCommand(text).isPresent()) {
+    if (tool.find() && !tool.group(1).isBlank() && !FailureText.missingCommand(text).isPresent()) {
       String path = relative(tool.group(1).strip());
       return Optional.of(new Missing(path, path.endsWith("/")));
     }
@@ -150,7 +150,7 @@ final class MissingPathRule implements MentorRule {
               .matches(
                   "(?s).*\\b(mkdir|touch|cp|mv|git clone|tee|curl|wget|tar|unzip)\\b.*|(?s).*>.*")) {
         return Optional.of(
-            "Line " + command.line() + " (`" + OutputText.shortCommand(command.text()) + "`)");
+            "Line " + command.line() + " (`" + FailureText.shortCommand(command.text()) + "`)");
       }
     }
     return Optional.empty();
