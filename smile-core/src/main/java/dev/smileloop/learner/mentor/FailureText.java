@@ -98,7 +98,10 @@ public final class FailureText {
     return shorten(line.replaceFirst("^bash: (line \\d+: )?", ""));
   }
 
-  /** The line of {@code output} on which {@code pattern} matches, shortened; null when none. */
+  /**
+   * The line of {@code output} on which {@code pattern} matches; a long line is cut around the
+   * match, so the quote always shows it. Null when nothing matches.
+   */
   public static String lineMatching(String output, Pattern pattern) {
     if (output == null) {
       return null;
@@ -107,13 +110,14 @@ public final class FailureText {
     if (!matcher.find()) {
       return null;
     }
-    int start = output.lastIndexOf('\n', Math.max(0, matcher.start() - 1)) + 1;
-    if (matcher.start() == 0) {
-      start = 0;
-    }
+    int start = matcher.start() == 0 ? 0 : output.lastIndexOf('\n', matcher.start() - 1) + 1;
     int end = output.indexOf('\n', matcher.start());
-    String line = output.substring(start, end < 0 ? output.length() : end).strip();
-    return shorten(line.replaceFirst("^bash: (line \\d+: )?", ""));
+    String line = output.substring(start, end < 0 ? output.length() : end);
+    int at = matcher.start() - start;
+    if (line.length() > QUOTE_LIMIT && at > QUOTE_LIMIT / 3) {
+      line = "... " + line.substring(at - QUOTE_LIMIT / 3);
+    }
+    return shorten(line.strip().replaceFirst("^bash: (line \\d+: )?", ""));
   }
 
   private static String shorten(String line) {
