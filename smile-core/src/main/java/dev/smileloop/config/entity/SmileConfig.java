@@ -17,7 +17,38 @@ public record SmileConfig(
     StudentBehavior studentBehavior,
     ContainerSettings container,
     String stateFile,
-    String outputDir) {
+    String outputDir,
+    EnvironmentSettings environment) {
+
+  public SmileConfig {
+    environment = environment == null ? EnvironmentSettings.defaults() : environment;
+  }
+
+  /** A configuration with the default environment settings. */
+  public SmileConfig(
+      Path baseDir,
+      String tutorial,
+      LlmProvider llmProvider,
+      int maxIterations,
+      int timeout,
+      String containerImage,
+      StudentBehavior studentBehavior,
+      ContainerSettings container,
+      String stateFile,
+      String outputDir) {
+    this(
+        baseDir,
+        tutorial,
+        llmProvider,
+        maxIterations,
+        timeout,
+        containerImage,
+        studentBehavior,
+        container,
+        stateFile,
+        outputDir,
+        EnvironmentSettings.defaults());
+  }
 
   public static SmileConfig defaults(Path baseDir) {
     return new SmileConfig(
@@ -30,7 +61,8 @@ public record SmileConfig(
         StudentBehavior.defaults(),
         ContainerSettings.defaults(),
         ".smile/state.json",
-        ".");
+        ".",
+        EnvironmentSettings.defaults());
   }
 
   public Path tutorialPath() {
