@@ -105,7 +105,7 @@ class ManifestBuilderTest {
         manifest.entries().stream().noneMatch(e -> e.name().equals("NAME")), "set by the run");
     assertTrue(manifest.entries().stream().noneMatch(e -> e.name().equals("HOME")), "every shell");
     assertTrue(greeting.version() == null);
-    assertEquals(30, entry(manifest, "python3").line(), "named only by the shebang at line 30");
+    assertEquals(29, entry(manifest, "python3").line(), "named only by the shebang at line 29");
   }
 
   @Test
