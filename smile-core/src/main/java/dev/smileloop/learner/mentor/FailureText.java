@@ -115,7 +115,9 @@ public final class FailureText {
     String line = output.substring(start, end < 0 ? output.length() : end);
     int at = matcher.start() - start;
     if (line.length() > QUOTE_LIMIT && at > QUOTE_LIMIT / 3) {
-      line = "... " + line.substring(at - QUOTE_LIMIT / 3);
+      // Cut at a word boundary before the match, so the quote starts with a whole word.
+      int cut = line.indexOf(' ', at - QUOTE_LIMIT / 3);
+      line = "... " + line.substring(cut < 0 || cut >= at ? at : cut + 1);
     }
     return shorten(line.strip().replaceFirst("^bash: (line \\d+: )?", ""));
   }

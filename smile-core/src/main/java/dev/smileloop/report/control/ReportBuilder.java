@@ -1,11 +1,18 @@
 package dev.smileloop.report.control;
 
 import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
+import dev.smileloop.loop.entity.LoopStatus;
+import dev.smileloop.manifest.control.Baseline;
+import dev.smileloop.manifest.control.ManifestBuilder;
+import dev.smileloop.manifest.control.ToolVersions;
+import dev.smileloop.manifest.entity.AssumedEnvironment;
+import dev.smileloop.manifest.entity.ManifestEntry;
 import dev.smileloop.report.entity.AuditTrail;
 import dev.smileloop.report.entity.CommandAudit;
 import dev.smileloop.report.entity.FileAudit;
@@ -42,15 +49,22 @@ public final class ReportBuilder {
 
   private final SecretRedactor redactor;
   private final ToolInfo tool;
+  private final ToolVersions versions;
 
   /** A builder that masks this process's secret environment values and names this build. */
   public ReportBuilder() {
     this(SecretRedactor.fromEnvironment(), ToolInfo.current());
   }
 
+  /** A builder that reads tool versions from the sandbox's PATH. */
   public ReportBuilder(SecretRedactor redactor, ToolInfo tool) {
+    this(redactor, tool, new ToolVersions());
+  }
+
+  public ReportBuilder(SecretRedactor redactor, ToolInfo tool, ToolVersions versions) {
     this.redactor = Objects.requireNonNull(redactor);
     this.tool = Objects.requireNonNull(tool);
+    this.versions = Objects.requireNonNull(versions);
   }
 
   /**
@@ -70,22 +84,94 @@ public final class ReportBuilder {
     LoopRun run = new LoopRun(state);
     TutorialLocator locator = new TutorialLocator(tutorial);
     GapAnalysis gapAnalysis = new GapAnalysis(run, locator, redactor);
-    List<Gap> gaps = gapAnalysis.gaps();
+    String markdown = tutorial == null ? null : tutorial.markdown();
+    List<ManifestBuilder.Ran> ran = ran(run, locator);
+    Set<String> declared =
+        ManifestBuilder.declaredTools(
+            markdown, ran.stream().map(ManifestBuilder.Ran::command).toList());
+    List<EnvironmentFinding> findings =
+        new EnvironmentAnalysis(run, gapAnalysis, locator, redactor, declared).findings();
+    Set<Integer> environmentLines = EnvironmentAnalysis.lines(findings);
+    AssumedEnvironment manifest = manifest(state, config, markdown, ran);
+    gapAnalysis.excluding(environmentLines);
+    Set<Integer> taken = new HashSet<>(environmentLines);
+    List<Gap> traced = gapAnalysis.gaps();
+    traced.stream().filter(Gap::hasLine).forEach(g -> taken.add(g.location().line()));
+    List<Gap> gaps =
+        gapAnalysis.gaps(
+            PrerequisiteGaps.of(manifest, locator, redactor, taken, firstIteration(run)));
     return new Report(
         Report.SCHEMA_VERSION,
         now,
         new ToolInfo(
             redactor.redact(tool.name()), redactor.redact(tool.version()), tool.informationUri()),
-        summary(run, tutorial, config, gaps, now),
+        summary(run, tutorial, config, gaps, findings, now),
         gaps,
         Recommendations.of(gaps),
-        new StepAnalysis(run, locator, gapAnalysis, redactor).steps(gaps),
+        new StepAnalysis(run, locator, gapAnalysis, redactor)
+            .environmentStopped(environmentPrevented(state, gaps, findings))
+            .steps(gaps),
         timeline(run, now),
-        audit(run, locator, gapAnalysis, llmCalls));
+        audit(run, locator, gapAnalysis, llmCalls),
+        findings,
+        manifest);
+  }
+
+  /** Every tutorial command the run executed (not the Mentor's fixes), or listed, with its line. */
+  private static List<ManifestBuilder.Ran> ran(LoopRun run, TutorialLocator locator) {
+    List<ManifestBuilder.Ran> ran = new ArrayList<>();
+    for (IterationRecord record : run.iterations()) {
+      StudentOutput out = record.studentOutput();
+      if (out == null) {
+        continue;
+      }
+      Set<String> recorded = new HashSet<>();
+      for (CommandRecord c : out.commands()) {
+        if (!c.fromMentor() && c.command() != null) {
+          ran.add(new ManifestBuilder.Ran(c.command(), c.line()));
+          recorded.add(c.command().strip());
+        }
+      }
+      for (String listed : out.commandsRun()) {
+        if (!LoopRun.blank(listed) && !recorded.contains(listed.strip())) {
+          ran.add(new ManifestBuilder.Ran(listed, locator.find(listed).orElse(0)));
+        }
+      }
+    }
+    return ran;
+  }
+
+  private AssumedEnvironment manifest(
+      LoopState state, SmileConfig config, String markdown, List<ManifestBuilder.Ran> ran) {
+    Baseline baseline = Baseline.of(config == null ? null : config.environment());
+    AssumedEnvironment raw =
+        new ManifestBuilder(baseline, versions.forLoop(state.loopId())).build(markdown, ran);
+    return new AssumedEnvironment(
+        raw.baseline(),
+        raw.entries().stream()
+            .map(
+                e ->
+                    new ManifestEntry(
+                        redactor.redact(e.name()),
+                        e.kind(),
+                        redactor.redact(e.version()),
+                        e.declared(),
+                        e.baseline(),
+                        e.line()))
+            .toList());
+  }
+
+  private static int firstIteration(LoopRun run) {
+    return run.iterations().isEmpty() ? 1 : run.iterations().get(0).iteration();
   }
 
   private ReportSummary summary(
-      LoopRun run, Tutorial tutorial, SmileConfig config, List<Gap> gaps, Instant now) {
+      LoopRun run,
+      Tutorial tutorial,
+      SmileConfig config,
+      List<Gap> gaps,
+      List<EnvironmentFinding> findings,
+      Instant now) {
     LoopState state = run.state();
     Instant started = state.startedAt();
     Instant ended = run.endedAt() != null ? run.endedAt() : now;
@@ -110,7 +196,22 @@ public final class ReportBuilder {
         new GapCounts(
             count(gaps, Severity.CRITICAL),
             count(gaps, Severity.MAJOR),
-            count(gaps, Severity.MINOR)));
+            count(gaps, Severity.MINOR)),
+        findings.size(),
+        environmentPrevented(state, gaps, findings));
+  }
+
+  /**
+   * True when the loop could not finish and what stopped it was this machine: there are environment
+   * findings and no unresolved gap of the tutorial that would stop a learner.
+   */
+  private static boolean environmentPrevented(
+      LoopState state, List<Gap> gaps, List<EnvironmentFinding> findings) {
+    boolean unfinished =
+        state.status() == LoopStatus.BLOCKER || state.status() == LoopStatus.MAX_ITERATIONS;
+    return unfinished
+        && !findings.isEmpty()
+        && gaps.stream().noneMatch(g -> !g.resolved() && g.severity() != Severity.MINOR);
   }
 
   private static int count(List<Gap> gaps, Severity severity) {
