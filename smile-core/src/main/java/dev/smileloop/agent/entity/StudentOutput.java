@@ -1,6 +1,7 @@
 package dev.smileloop.agent.entity;
 
 import dev.smileloop.tutorial.entity.TutorialLocation;
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
 
 /**
@@ -28,6 +29,8 @@ public record StudentOutput(
     List<Notice> notices,
     List<EnvironmentFinding> environmentFindings) {
 
+  // The canonical constructor is the one JSON-B uses (state files, REST bodies).
+  @JsonbCreator
   public StudentOutput {
     environmentFindings =
         List.copyOf(environmentFindings == null ? List.of() : environmentFindings);
