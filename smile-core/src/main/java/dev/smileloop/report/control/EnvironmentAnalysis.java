@@ -6,6 +6,10 @@ import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.learner.mentor.EnvironmentCauses;
 import dev.smileloop.loop.entity.IterationRecord;
+import dev.smileloop.loop.entity.LoopState;
+import dev.smileloop.loop.entity.LoopStatus;
+import dev.smileloop.report.entity.Gap;
+import dev.smileloop.report.entity.Severity;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,5 +108,17 @@ final class EnvironmentAnalysis {
         redactor.redact(f.command()),
         redactor.redact(f.evidence()),
         redactor.redact(f.advice()));
+  }
+
+  /**
+   * True when the loop could not finish and what stopped it was this machine: there are environment
+   * findings and no unresolved gap of the tutorial that would stop a learner.
+   */
+  static boolean prevented(LoopState state, List<Gap> gaps, List<EnvironmentFinding> findings) {
+    boolean unfinished =
+        state.status() == LoopStatus.BLOCKER || state.status() == LoopStatus.MAX_ITERATIONS;
+    return unfinished
+        && !findings.isEmpty()
+        && gaps.stream().noneMatch(g -> !g.resolved() && g.severity() != Severity.MINOR);
   }
 }

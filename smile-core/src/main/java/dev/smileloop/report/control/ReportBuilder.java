@@ -7,12 +7,9 @@ import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
-import dev.smileloop.loop.entity.LoopStatus;
-import dev.smileloop.manifest.control.Baseline;
 import dev.smileloop.manifest.control.ManifestBuilder;
 import dev.smileloop.manifest.control.ToolVersions;
 import dev.smileloop.manifest.entity.AssumedEnvironment;
-import dev.smileloop.manifest.entity.ManifestEntry;
 import dev.smileloop.report.entity.AuditTrail;
 import dev.smileloop.report.entity.CommandAudit;
 import dev.smileloop.report.entity.FileAudit;
@@ -85,21 +82,23 @@ public final class ReportBuilder {
     TutorialLocator locator = new TutorialLocator(tutorial);
     GapAnalysis gapAnalysis = new GapAnalysis(run, locator, redactor);
     String markdown = tutorial == null ? null : tutorial.markdown();
-    List<ManifestBuilder.Ran> ran = ran(run, locator);
+    List<ManifestBuilder.Ran> ran = ManifestSection.ran(run, locator);
     Set<String> declared =
         ManifestBuilder.declaredTools(
             markdown, ran.stream().map(ManifestBuilder.Ran::command).toList());
     List<EnvironmentFinding> findings =
         new EnvironmentAnalysis(run, gapAnalysis, locator, redactor, declared).findings();
     Set<Integer> environmentLines = EnvironmentAnalysis.lines(findings);
-    AssumedEnvironment manifest = manifest(state, config, markdown, ran);
+    AssumedEnvironment manifest =
+        ManifestSection.manifest(state, config, markdown, ran, versions, redactor);
     gapAnalysis.excluding(environmentLines);
     Set<Integer> taken = new HashSet<>(environmentLines);
     List<Gap> traced = gapAnalysis.gaps();
     traced.stream().filter(Gap::hasLine).forEach(g -> taken.add(g.location().line()));
     List<Gap> gaps =
         gapAnalysis.gaps(
-            PrerequisiteGaps.of(manifest, locator, redactor, taken, firstIteration(run)));
+            PrerequisiteGaps.of(
+                manifest, locator, redactor, taken, ManifestSection.firstIteration(run)));
     return new Report(
         Report.SCHEMA_VERSION,
         now,
@@ -109,60 +108,12 @@ public final class ReportBuilder {
         gaps,
         Recommendations.of(gaps),
         new StepAnalysis(run, locator, gapAnalysis, redactor)
-            .environmentStopped(environmentPrevented(state, gaps, findings))
+            .environmentStopped(EnvironmentAnalysis.prevented(state, gaps, findings))
             .steps(gaps),
         timeline(run, now),
         audit(run, locator, gapAnalysis, llmCalls),
         findings,
         manifest);
-  }
-
-  /** Every tutorial command the run executed (not the Mentor's fixes), or listed, with its line. */
-  private static List<ManifestBuilder.Ran> ran(LoopRun run, TutorialLocator locator) {
-    List<ManifestBuilder.Ran> ran = new ArrayList<>();
-    for (IterationRecord record : run.iterations()) {
-      StudentOutput out = record.studentOutput();
-      if (out == null) {
-        continue;
-      }
-      Set<String> recorded = new HashSet<>();
-      for (CommandRecord c : out.commands()) {
-        if (!c.fromMentor() && c.command() != null) {
-          ran.add(new ManifestBuilder.Ran(c.command(), c.line()));
-          recorded.add(c.command().strip());
-        }
-      }
-      for (String listed : out.commandsRun()) {
-        if (!LoopRun.blank(listed) && !recorded.contains(listed.strip())) {
-          ran.add(new ManifestBuilder.Ran(listed, locator.find(listed).orElse(0)));
-        }
-      }
-    }
-    return ran;
-  }
-
-  private AssumedEnvironment manifest(
-      LoopState state, SmileConfig config, String markdown, List<ManifestBuilder.Ran> ran) {
-    Baseline baseline = Baseline.of(config == null ? null : config.environment());
-    AssumedEnvironment raw =
-        new ManifestBuilder(baseline, versions.forLoop(state.loopId())).build(markdown, ran);
-    return new AssumedEnvironment(
-        raw.baseline(),
-        raw.entries().stream()
-            .map(
-                e ->
-                    new ManifestEntry(
-                        redactor.redact(e.name()),
-                        e.kind(),
-                        redactor.redact(e.version()),
-                        e.declared(),
-                        e.baseline(),
-                        e.line()))
-            .toList());
-  }
-
-  private static int firstIteration(LoopRun run) {
-    return run.iterations().isEmpty() ? 1 : run.iterations().get(0).iteration();
   }
 
   private ReportSummary summary(
@@ -198,20 +149,7 @@ public final class ReportBuilder {
             count(gaps, Severity.MAJOR),
             count(gaps, Severity.MINOR)),
         findings.size(),
-        environmentPrevented(state, gaps, findings));
-  }
-
-  /**
-   * True when the loop could not finish and what stopped it was this machine: there are environment
-   * findings and no unresolved gap of the tutorial that would stop a learner.
-   */
-  private static boolean environmentPrevented(
-      LoopState state, List<Gap> gaps, List<EnvironmentFinding> findings) {
-    boolean unfinished =
-        state.status() == LoopStatus.BLOCKER || state.status() == LoopStatus.MAX_ITERATIONS;
-    return unfinished
-        && !findings.isEmpty()
-        && gaps.stream().noneMatch(g -> !g.resolved() && g.severity() != Severity.MINOR);
+        EnvironmentAnalysis.prevented(state, gaps, findings));
   }
 
   private static int count(List<Gap> gaps, Severity severity) {
