@@ -24,7 +24,10 @@ public final class ToolUsage {
 
   private static final Pattern SEGMENT_BREAK = Pattern.compile("\\|\\||&&|[;|&(){}`\\n]|\\$\\(");
   private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?([A-Za-z_][\\w-]*)['\"]?");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._+-]*");
+  // A program name ends in a letter or digit ("g++" and "c++" aside), so "i++" in "(( i++ ))" is
+  // none.
+  private static final Pattern NAME =
+      Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9._+-]*[A-Za-z0-9_])?|[gc]\\+\\+");
   private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\+)?=.*");
   private static final Pattern FUNCTION =
       Pattern.compile("(?m)(?:^|[;&\\s])(?:function\\s+)?([A-Za-z_][\\w-]*)\\s*\\(\\s*\\)");

@@ -127,10 +127,11 @@ class ManifestBuilderTest {
             .add("cat > app.py <<'EOF'\nimport flask\nEOF", 5)
             .add("for f in *.txt; do wc -l \"$f\"; done", 8)
             .add("sudo -E FOO=1 make install", 9)
+            .add("(( i++ )) && g++ -o app app.cpp", 10)
             .uses();
 
     List<String> names = uses.stream().map(ToolUsage.Use::name).toList();
-    assertEquals(List.of("echo", "cat", "wc", "make"), names);
+    assertEquals(List.of("echo", "cat", "wc", "make", "g++"), names);
   }
 
   @Test
