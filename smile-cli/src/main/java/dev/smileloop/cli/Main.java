@@ -31,6 +31,7 @@ public final class Main {
   static final int TIMED_OUT = 3;
   static final int FAILED = 4;
   static final int STOPPED = 5;
+  static final int ENVIRONMENT_PREVENTED = 6;
   static final int USAGE = 64;
 
   private final PrintStream out;
@@ -287,10 +288,16 @@ public final class Main {
       JsonObject complete = awaitCompletion(base, events, printer);
       runningLoopOn = null;
       String status = complete.getString("status", "error");
-      int gaps = countGaps(base);
-      out.printf("Gaps found: %d%n", gaps);
+      ReportFacts facts = reportFacts(base);
+      out.printf("Gaps found: %d%n", facts.gaps());
+      if (facts.environmentFindings() > 0) {
+        out.printf(
+            "Environment findings (this machine, not the tutorial): %d%s%n",
+            facts.environmentFindings(),
+            facts.environmentPrevented() ? " - they prevented validation" : "");
+      }
       String reports = printReports(base);
-      int code = exitCode(status, gaps);
+      int code = exitCode(status, facts.gaps(), facts.environmentPrevented());
       if (options.json()) {
         data.println(
             Json.createObjectBuilder()
@@ -298,7 +305,8 @@ public final class Main {
                 .add("status", status)
                 .add("iterations", complete.getInt("iterations", 0))
                 .add("summary", complete.getString("summary", ""))
-                .add("gaps", gaps)
+                .add("gaps", facts.gaps())
+                .add("environmentFindings", facts.environmentFindings())
                 .add("reports", reports)
                 .add("exitCode", code)
                 .build());
@@ -364,14 +372,38 @@ public final class Main {
     return where;
   }
 
-  private int countGaps(ServerUrls base) throws IOException, InterruptedException {
+  /** What the exit code needs from the JSON report. */
+  record ReportFacts(int gaps, int environmentFindings, boolean environmentPrevented) {}
+
+  private ReportFacts reportFacts(ServerUrls base) throws IOException, InterruptedException {
     HttpResponse<String> report =
         http.send(get(base.api("report/json")), HttpResponse.BodyHandlers.ofString());
     if (report.statusCode() != 200) {
-      return 0;
+      return new ReportFacts(0, 0, false);
     }
-    JsonValue gaps = parse(report.body()).get("gaps");
-    return gaps instanceof jakarta.json.JsonArray array ? array.size() : 0;
+    return reportFacts(parse(report.body()));
+  }
+
+  static ReportFacts reportFacts(JsonObject report) {
+    JsonValue gaps = report.get("gaps");
+    JsonValue findings = report.get("environmentFindings");
+    JsonObject summary =
+        report.get("summary") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+    return new ReportFacts(
+        gaps instanceof jakarta.json.JsonArray array ? array.size() : 0,
+        findings instanceof jakarta.json.JsonArray array ? array.size() : 0,
+        summary.getBoolean("environmentPreventedValidation", false));
+  }
+
+  /**
+   * The exit code: {@value #ENVIRONMENT_PREVENTED} when the run could not finish and only
+   * environment findings (this machine, not the tutorial) stopped it.
+   */
+  static int exitCode(String status, int gaps, boolean environmentPrevented) {
+    if (environmentPrevented && (status.equals("blocker") || status.equals("max_iterations"))) {
+      return ENVIRONMENT_PREVENTED;
+    }
+    return exitCode(status, gaps);
   }
 
   static int exitCode(String status, int gaps) {

@@ -25,13 +25,17 @@ final class ProgressPrinter {
           out.printf(
               "  Student: %s%s%n",
               p.getString("status", "?"),
-              text(p, "currentStep").isEmpty() ? "" : " at \"" + text(p, "currentStep") + "\"");
+              text(p, "currentStep").isBlank()
+                  ? ""
+                  : " at \"" + text(p, "currentStep").strip() + "\"");
       case "mentor_output" -> out.printf("  Mentor: %s%n", indent(text(p, "notes")));
       case "error" -> out.printf("  ! %s%n", text(p, "message"));
       case "loop_complete" ->
           out.printf(
-              "%nLoop ended: %s after %d iteration(s) — %s%n",
-              p.getString("status", "?"), p.getInt("iterations", 0), text(p, "summary"));
+              "%nLoop ended: %s after %d iteration(s)%s%n",
+              p.getString("status", "?"),
+              p.getInt("iterations", 0),
+              text(p, "summary").isBlank() ? "" : " — " + text(p, "summary").strip());
       default -> {
         // connected and events this version does not know need no line.
       }

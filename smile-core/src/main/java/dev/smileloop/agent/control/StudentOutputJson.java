@@ -1,6 +1,7 @@
 package dev.smileloop.agent.control;
 
 import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentOutput.Notice;
 import dev.smileloop.agent.entity.StudentStatus;
@@ -87,6 +88,7 @@ public final class StudentOutputJson {
       c.add("durationMillis", command.durationMillis());
       c.add("timedOut", command.timedOut());
       c.add("fromMentor", command.fromMentor());
+      addString(c, "limit", command.limit());
       commands.add(c);
     }
     json.add("commands", commands);
@@ -102,6 +104,23 @@ public final class StudentOutputJson {
       notices.add(n);
     }
     json.add("notices", notices);
+    if (!output.environmentFindings().isEmpty()) {
+      JsonArrayBuilder findings = Json.createArrayBuilder();
+      for (EnvironmentFinding finding : output.environmentFindings()) {
+        JsonObjectBuilder f = Json.createObjectBuilder();
+        addString(f, "kind", finding.kind());
+        if (finding.line() != null) {
+          f.add("line", finding.line());
+        }
+        addString(f, "quote", finding.quote());
+        addString(f, "step", finding.step());
+        addString(f, "command", finding.command());
+        addString(f, "evidence", finding.evidence());
+        addString(f, "advice", finding.advice());
+        findings.add(f);
+      }
+      json.add("environmentFindings", findings);
+    }
     return json.build();
   }
 
@@ -234,7 +253,8 @@ public final class StudentOutputJson {
               location(find("location")),
               string("trigger"),
               commands(),
-              notices());
+              notices(),
+              environmentFindings());
       return new Candidate(output, complete);
     }
 
@@ -385,7 +405,31 @@ public final class StudentOutputJson {
                 fields.string("outputExcerpt"),
                 duration == null ? 0 : duration,
                 fields.bool("timedOut"),
-                fields.bool("fromMentor"));
+                fields.bool("fromMentor"),
+                fields.string("limit"));
+          });
+    }
+
+    private List<EnvironmentFinding> environmentFindings() {
+      return each(
+          "environmentFindings",
+          (fields, path) -> {
+            String kind = fields.string("kind");
+            if (kind == null) {
+              if (strict) {
+                throw invalid(path + ".kind is required");
+              }
+              return null;
+            }
+            Long line = fields.number("line", 0, Integer.MAX_VALUE, "a non-negative integer");
+            return new EnvironmentFinding(
+                kind,
+                line == null ? null : line.intValue(),
+                fields.string("quote"),
+                fields.string("step"),
+                fields.string("command"),
+                fields.string("evidence"),
+                fields.string("advice"));
           });
     }
 

@@ -1,6 +1,7 @@
 package dev.smileloop.agent.entity;
 
 import dev.smileloop.tutorial.entity.TutorialLocation;
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
  * built-in learner adds so the report can point at the tutorial line: {@code trigger} names the
  * stuck trigger ({@code missing_dependency}, {@code command_failure}, {@code timeout}, {@code
  * ambiguous_instruction}, {@code repeated_failure}), {@code notices} lists difficulties the Student
- * got past on its own.
+ * got past on its own, {@code environmentFindings} the failures this machine caused (not the
+ * tutorial).
  */
 public record StudentOutput(
     StudentStatus status,
@@ -24,14 +26,51 @@ public record StudentOutput(
     TutorialLocation location,
     String trigger,
     List<CommandRecord> commands,
-    List<Notice> notices) {
+    List<Notice> notices,
+    List<EnvironmentFinding> environmentFindings) {
 
+  // The canonical constructor is the one JSON-B uses (state files, REST bodies).
+  @JsonbCreator
   public StudentOutput {
+    environmentFindings =
+        List.copyOf(environmentFindings == null ? List.of() : environmentFindings);
     attemptedActions = List.copyOf(attemptedActions == null ? List.of() : attemptedActions);
     filesCreated = List.copyOf(filesCreated == null ? List.of() : filesCreated);
     commandsRun = List.copyOf(commandsRun == null ? List.of() : commandsRun);
     commands = List.copyOf(commands == null ? List.of() : commands);
     notices = List.copyOf(notices == null ? List.of() : notices);
+  }
+
+  /** An output without environment findings. */
+  public StudentOutput(
+      StudentStatus status,
+      String currentStep,
+      List<String> attemptedActions,
+      String problem,
+      String questionForMentor,
+      String reason,
+      String summary,
+      List<String> filesCreated,
+      List<String> commandsRun,
+      TutorialLocation location,
+      String trigger,
+      List<CommandRecord> commands,
+      List<Notice> notices) {
+    this(
+        status,
+        currentStep,
+        attemptedActions,
+        problem,
+        questionForMentor,
+        reason,
+        summary,
+        filesCreated,
+        commandsRun,
+        location,
+        trigger,
+        commands,
+        notices,
+        List.of());
   }
 
   /** A contract-only output, as external and LLM agents send it. */
@@ -73,7 +112,8 @@ public record StudentOutput(
         location,
         trigger,
         commands,
-        notices);
+        notices,
+        environmentFindings);
   }
 
   /** A difficulty the Student met and got past without the Mentor (a minor gap). */

@@ -1,6 +1,7 @@
 package dev.smileloop.config.control;
 
 import dev.smileloop.config.entity.ContainerSettings;
+import dev.smileloop.config.entity.EnvironmentSettings;
 import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.config.entity.MentorMode;
 import dev.smileloop.config.entity.Patience;
@@ -8,6 +9,7 @@ import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
 import dev.smileloop.problem.SmileException;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -183,7 +185,15 @@ public final class ConfigLoader {
         top.path("stateFile", base.stateFile()),
         top.path("outputDir", base.outputDir()),
         top.enumValue(
-            "mentor", base.mentor(), MentorMode::parse, MentorMode.values(), MentorMode::wireName));
+            "mentor", base.mentor(), MentorMode::parse, MentorMode.values(), MentorMode::wireName),
+        environment(top, base.environment()));
+  }
+
+  private static EnvironmentSettings environment(Fields top, EnvironmentSettings current) {
+    Optional<Fields> fields = top.object("environment");
+    return fields.isEmpty()
+        ? current
+        : new EnvironmentSettings(fields.get().strings("baseline", current.baseline()));
   }
 
   /** Writes every field (but not the base folder) so that {@link #fromJson} reads it back. */
@@ -216,6 +226,10 @@ public final class ConfigLoader {
         .add("stateFile", config.stateFile())
         .add("outputDir", config.outputDir())
         .add("mentor", config.mentor().wireName())
+        .add(
+            "environment",
+            Json.createObjectBuilder()
+                .add("baseline", Json.createArrayBuilder(config.environment().baseline())))
         .build();
   }
 
@@ -384,6 +398,26 @@ public final class ConfigLoader {
         }
       }
       throw wrong(name, "a positive integer", value);
+    }
+
+    /** An array of non-empty strings. */
+    List<String> strings(String name, List<String> current) {
+      JsonValue value = value(name);
+      if (value == null) {
+        return current;
+      }
+      if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+        throw wrong(name, "an array of strings", value);
+      }
+      List<String> values = new java.util.ArrayList<>();
+      JsonArray array = value.asJsonArray();
+      for (int i = 0; i < array.size(); i++) {
+        if (!(array.get(i) instanceof JsonString text) || text.getString().isBlank()) {
+          throw wrong(name + "[" + i + "]", "a non-empty string", array.get(i));
+        }
+        values.add(text.getString().strip());
+      }
+      return values;
     }
 
     boolean bool(String name, boolean current) {

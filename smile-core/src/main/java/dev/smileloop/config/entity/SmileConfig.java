@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /**
  * A validated {@code smile.json}. Relative paths ({@code tutorial}, {@code stateFile}, {@code
  * outputDir}) are resolved against {@link #baseDir()}, the folder of the configuration file, or the
- * server's working directory when the configuration came without a file. {@code mentor} says who
- * answers the Student ({@link MentorMode#HUMAN}: a person, through the mentor callback).
+ * server's working directory when the configuration came without a file.
  */
 public record SmileConfig(
     Path baseDir,
@@ -19,13 +18,15 @@ public record SmileConfig(
     ContainerSettings container,
     String stateFile,
     String outputDir,
-    MentorMode mentor) {
+    MentorMode mentor,
+    EnvironmentSettings environment) {
 
   public SmileConfig {
     mentor = mentor == null ? MentorMode.AGENT : mentor;
+    environment = environment == null ? EnvironmentSettings.defaults() : environment;
   }
 
-  /** A configuration whose Student is answered by the provider's own Mentor. */
+  /** A configuration answered by the provider's own Mentor, with the default environment. */
   public SmileConfig(
       Path baseDir,
       String tutorial,
@@ -48,7 +49,8 @@ public record SmileConfig(
         container,
         stateFile,
         outputDir,
-        MentorMode.AGENT);
+        MentorMode.AGENT,
+        EnvironmentSettings.defaults());
   }
 
   /** The same configuration with another mentor mode. */
@@ -64,7 +66,25 @@ public record SmileConfig(
         container,
         stateFile,
         outputDir,
-        newMentor);
+        newMentor,
+        environment);
+  }
+
+  /** The same configuration with other environment settings. */
+  public SmileConfig withEnvironment(EnvironmentSettings newEnvironment) {
+    return new SmileConfig(
+        baseDir,
+        tutorial,
+        llmProvider,
+        maxIterations,
+        timeout,
+        containerImage,
+        studentBehavior,
+        container,
+        stateFile,
+        outputDir,
+        mentor,
+        newEnvironment);
   }
 
   public static SmileConfig defaults(Path baseDir) {

@@ -1,10 +1,10 @@
 package dev.smileloop.learner.control;
 
+import dev.smileloop.learner.mentor.SystemPackages;
+import dev.smileloop.learner.mentor.ToolCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -14,27 +14,11 @@ import java.util.stream.Collectors;
  */
 final class PackageInstall {
 
-  private static final Pattern INSTALL =
-      Pattern.compile(
-          "(?:^|[;&|]\\s*)(?:sudo\\s+(?:-\\S+\\s+)*)?(apt-get|apt|aptitude|dnf|yum|zypper|apk|pacman|brew|port|snap)"
-              + "\\s+(?:-\\S+\\s+)*(?:install|add|-S\\w*)\\b([^;&|\\n]*)",
-          Pattern.MULTILINE);
-
   private PackageInstall() {}
 
   /** The packages a command installs, if it is a system package install. */
   static Optional<List<String>> packages(String command) {
-    Matcher install = INSTALL.matcher(command);
-    List<String> packages = new ArrayList<>();
-    while (install.find()) {
-      for (String word : install.group(2).strip().split("\\s+")) {
-        String name = word.replaceAll("^['\"]|['\"]$", "").replaceFirst("[=@].*$", "");
-        if (!name.isEmpty() && !name.startsWith("-") && name.matches("[\\w.+:-]+")) {
-          packages.add(name);
-        }
-      }
-    }
-    return packages.isEmpty() ? Optional.empty() : Optional.of(packages);
+    return SystemPackages.packages(command);
   }
 
   /**

@@ -754,7 +754,8 @@ public final class LoopEngine {
 
   private static String describe(StudentOutput output) {
     String what = output.reason() != null ? output.reason() : output.problem();
-    String where = output.currentStep() == null ? "" : " (at " + output.currentStep() + ")";
+    String step = output.currentStep() == null ? "" : output.currentStep().strip();
+    String where = step.isEmpty() ? "" : " (at " + step + ")";
     return (what == null ? "no reason given" : what) + where;
   }
 

@@ -4,8 +4,9 @@ import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.agent.control.AgentFactory;
 import dev.smileloop.agent.control.Agents;
 import dev.smileloop.config.entity.SmileConfig;
-import dev.smileloop.learner.control.BuiltinMentor;
 import dev.smileloop.learner.control.BuiltinStudent;
+import dev.smileloop.learner.control.TutorialParser;
+import dev.smileloop.learner.mentor.BuiltinMentor;
 import dev.smileloop.llm.control.LlmAgents;
 import dev.smileloop.llm.control.LlmCallLog;
 import dev.smileloop.llm.entity.LlmCall;
@@ -35,7 +36,8 @@ public class AgentCatalog implements AgentFactory {
       case BUILTIN -> {
         Sandbox sandbox = Sandbox.forConfig(config);
         yield new Agents(
-            new BuiltinStudent(workRoot(), sandbox, clock), new BuiltinMentor(sandbox.commands()));
+            new BuiltinStudent(workRoot(), sandbox, clock),
+            new BuiltinMentor(sandbox.commands(), new TutorialParser(sandbox.commands())::parse));
       }
       case CLAUDE, CODEX, GEMINI -> {
         llmCalls = new LlmCallLog(); // one loop at a time: only its calls are kept

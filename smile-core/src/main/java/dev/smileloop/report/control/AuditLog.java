@@ -126,6 +126,36 @@ final class AuditLog {
                         + " resolved="
                         + g.resolved()
                         + field("title", g.title())));
+    report
+        .environmentFindings()
+        .forEach(
+            f ->
+                add(
+                    s.endedAt(),
+                    0,
+                    "environment kind="
+                        + token(f.kind() == null ? "other" : f.kind())
+                        + " line="
+                        + (f.line() == null ? 0 : f.line())
+                        + optional("cmd", f.command())
+                        + optional("evidence", f.evidence())
+                        + optional("step", f.step())));
+    report
+        .assumedEnvironment()
+        .entries()
+        .forEach(
+            e ->
+                add(
+                    s.endedAt(),
+                    0,
+                    "assumed kind="
+                        + e.kind()
+                        + " status="
+                        + e.status()
+                        + " line="
+                        + (e.line() == null ? 0 : e.line())
+                        + field("name", e.name())
+                        + optional("version", e.version())));
     if (s.status().isTerminal()) {
       add(
           s.endedAt(),
@@ -136,6 +166,7 @@ final class AuditLog {
               + s.iterations()
               + " duration_ms="
               + s.durationMillis()
+              + (s.environmentPreventedValidation() ? " environment_prevented_validation=true" : "")
               + optional("reason", s.reason()));
     } else {
       add(

@@ -45,10 +45,50 @@ final class GapAnalysis {
   private final TutorialLocator locator;
   private final SecretRedactor redactor;
 
+  private Set<Integer> environmentLines = Set.of();
+
   GapAnalysis(LoopRun run, TutorialLocator locator, SecretRedactor redactor) {
     this.run = run;
     this.locator = locator;
     this.redactor = redactor;
+  }
+
+  /**
+   * Leaves out the places where this machine, not the tutorial, made the step fail: they are
+   * environment findings.
+   */
+  GapAnalysis excluding(Set<Integer> lines) {
+    this.environmentLines = Set.copyOf(lines);
+    return this;
+  }
+
+  /**
+   * The gaps together with {@code more} (made elsewhere, without ids), in one order: most severe
+   * first, then by line; ids G1, G2, ... in that order.
+   */
+  List<Gap> gaps(List<Gap> more) {
+    List<Gap> all = new ArrayList<>(gaps());
+    all.addAll(more);
+    all.sort(
+        Comparator.comparing(Gap::severity)
+            .thenComparingInt(g -> g.hasLine() ? g.location().line() : Integer.MAX_VALUE)
+            .thenComparingInt(g -> g.iterations().isEmpty() ? 0 : g.iterations().get(0)));
+    List<Gap> numbered = new ArrayList<>();
+    for (Gap g : all) {
+      numbered.add(
+          new Gap(
+              "G" + (numbered.size() + 1),
+              g.title(),
+              g.kind(),
+              g.severity(),
+              g.location(),
+              g.problem(),
+              g.suggestedFix(),
+              g.fixCommands(),
+              g.resolved(),
+              g.history()));
+    }
+    return List.copyOf(numbered);
   }
 
   /** A place being collected: the location and every time it was met, raw (not redacted). */
@@ -90,8 +130,9 @@ final class GapAnalysis {
       if (out == null) {
         continue;
       }
-      if (out.status() == StudentStatus.ASK_MENTOR
-          || out.status() == StudentStatus.CANNOT_COMPLETE) {
+      boolean stuck =
+          out.status() == StudentStatus.ASK_MENTOR || out.status() == StudentStatus.CANNOT_COMPLETE;
+      if (stuck && !environmentLines.contains(locate(out).line())) {
         TutorialLocation location = locate(out);
         Outcome outcome =
             out.status() == StudentStatus.CANNOT_COMPLETE
@@ -116,6 +157,9 @@ final class GapAnalysis {
           continue;
         }
         TutorialLocation location = locateNotice(notice);
+        if (environmentLines.contains(location.line())) {
+          continue;
+        }
         List<String> attempted =
             LoopRun.blank(notice.workaround()) ? List.of() : List.of(notice.workaround());
         Met met =
@@ -216,7 +260,8 @@ final class GapAnalysis {
         redactor.redact(c.outputExcerpt()),
         c.durationMillis(),
         c.timedOut(),
-        c.fromMentor());
+        c.fromMentor(),
+        redactor.redact(c.limit()));
   }
 
   private static String title(GapKind kind, TutorialLocation location, String problem) {

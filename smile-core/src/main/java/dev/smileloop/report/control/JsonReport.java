@@ -5,6 +5,9 @@ import static dev.smileloop.report.control.JsonSupport.put;
 import static dev.smileloop.report.control.JsonSupport.strings;
 
 import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.EnvironmentFinding;
+import dev.smileloop.manifest.entity.AssumedEnvironment;
+import dev.smileloop.manifest.entity.ManifestEntry;
 import dev.smileloop.report.entity.AuditTrail;
 import dev.smileloop.report.entity.CommandAudit;
 import dev.smileloop.report.entity.FileAudit;
@@ -53,6 +56,10 @@ final class JsonReport {
     report.timeline().forEach(e -> timeline.add(timelineEntry(e)));
     root.add("timeline", timeline);
     root.add("audit", audit(report.audit()));
+    JsonArrayBuilder findings = Json.createArrayBuilder();
+    report.environmentFindings().forEach(f -> findings.add(finding(f)));
+    root.add("environmentFindings", findings);
+    root.add("assumedEnvironment", assumedEnvironment(report.assumedEnvironment()));
     return JsonSupport.pretty(root.build());
   }
 
@@ -77,7 +84,37 @@ final class JsonReport {
             .add("major", s.gapCounts().major())
             .add("minor", s.gapCounts().minor())
             .add("total", s.gapCounts().total()));
+    summary.add("environmentFindings", s.environmentFindings());
+    summary.add("environmentPreventedValidation", s.environmentPreventedValidation());
     return summary;
+  }
+
+  private static JsonObjectBuilder finding(EnvironmentFinding f) {
+    JsonObjectBuilder finding = Json.createObjectBuilder();
+    put(finding, "kind", f.kind());
+    put(finding, "line", f.line());
+    put(finding, "quote", f.quote());
+    put(finding, "step", f.step());
+    put(finding, "command", f.command());
+    put(finding, "evidence", f.evidence());
+    put(finding, "advice", f.advice());
+    return finding;
+  }
+
+  private static JsonObjectBuilder assumedEnvironment(AssumedEnvironment manifest) {
+    JsonArrayBuilder entries = Json.createArrayBuilder();
+    for (ManifestEntry e : manifest.entries()) {
+      JsonObjectBuilder entry = Json.createObjectBuilder();
+      put(entry, "name", e.name());
+      entry.add("kind", e.kind());
+      put(entry, "version", e.version());
+      entry.add("status", e.status()).add("declared", e.declared()).add("baseline", e.baseline());
+      put(entry, "line", e.line());
+      entries.add(entry);
+    }
+    return Json.createObjectBuilder()
+        .add("baseline", strings(manifest.baseline()))
+        .add("entries", entries);
   }
 
   private static JsonObjectBuilder gap(Gap g) {
@@ -123,6 +160,9 @@ final class JsonReport {
         .add("durationMillis", c.durationMillis())
         .add("timedOut", c.timedOut())
         .add("fromMentor", c.fromMentor());
+    if (c.limit() != null) {
+      command.add("limit", c.limit());
+    }
     return command;
   }
 

@@ -1,6 +1,8 @@
 package dev.smileloop.report.control;
 
+import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.report.entity.CommandAudit;
+import dev.smileloop.report.entity.EnvironmentKind;
 import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ReportSummary;
@@ -23,7 +25,8 @@ import javax.xml.stream.XMLStreamWriter;
  * The tutorial's steps as a JUnit XML test report ({@code smile-report.junit.xml}), the format CI
  * servers (Jenkins, GitLab, GitHub actions, Azure) read: one test suite for the tutorial, one test
  * case per step, a failure per step with critical or major gaps, pointing at the tutorial file and
- * line. Counts are computed from the cases written, so they always agree.
+ * line; each environment finding is a skipped case of its own (not validated here, not a failure).
+ * Counts are computed from the cases written, so they always agree.
  */
 final class JunitXmlReport {
 
@@ -55,10 +58,11 @@ final class JunitXmlReport {
   private void write(Report report) throws XMLStreamException {
     ReportSummary s = report.summary();
     List<StepResult> steps = report.steps();
-    String tests = String.valueOf(steps.size());
+    int environment = report.environmentFindings().size();
+    String tests = String.valueOf(steps.size() + environment);
     String failures = String.valueOf(count(steps, Outcome.FAILED));
     String errors = String.valueOf(count(steps, Outcome.ERROR));
-    String skipped = String.valueOf(count(steps, Outcome.SKIPPED));
+    String skipped = String.valueOf(count(steps, Outcome.SKIPPED) + environment);
     String time = ReportTexts.seconds(steps.stream().mapToLong(StepResult::durationMillis).sum());
     Map<String, Gap> gaps = new LinkedHashMap<>();
     report.gaps().forEach(g -> gaps.put(g.id(), g));
@@ -88,6 +92,9 @@ final class JunitXmlReport {
     for (StepResult step : steps) {
       testcase(report, step, gaps);
     }
+    for (EnvironmentFinding finding : report.environmentFindings()) {
+      environmentCase(report, finding);
+    }
     newline(1);
     xml.writeEndElement();
     newline(0);
@@ -116,6 +123,9 @@ final class JunitXmlReport {
     if (s.reason() != null) {
       properties.put("smile.reason", s.reason());
     }
+    properties.put("smile.environmentFindings", String.valueOf(s.environmentFindings()));
+    properties.put(
+        "smile.environmentPreventedValidation", String.valueOf(s.environmentPreventedValidation()));
     properties.put("smile.toolVersion", report.tool().version());
     newline(2);
     xml.writeStartElement("properties");
@@ -135,7 +145,11 @@ final class JunitXmlReport {
     newline(2);
     xml.writeStartElement("testcase");
     attribute("classname", report.summary().tutorialName());
-    attribute("name", step.heading());
+    attribute(
+        "name",
+        step.heading() == null || step.heading().isBlank()
+            ? "Step at line " + step.line()
+            : step.heading());
     attribute("time", ReportTexts.seconds(step.durationMillis()));
     attribute("file", file);
     if (step.line() > 0) {
@@ -191,6 +205,41 @@ final class JunitXmlReport {
       characters(out);
       xml.writeEndElement();
     }
+    newline(2);
+    xml.writeEndElement();
+  }
+
+  /**
+   * An environment finding as a skipped test case: the step could not be validated here, which is
+   * neither a pass nor a failure of the tutorial.
+   */
+  private void environmentCase(Report report, EnvironmentFinding finding)
+      throws XMLStreamException {
+    EnvironmentKind kind = EnvironmentKind.of(finding.kind());
+    boolean hasLine = finding.line() != null && finding.line() >= 1;
+    newline(2);
+    xml.writeStartElement("testcase");
+    attribute("classname", report.summary().tutorialName());
+    attribute(
+        "name", "Environment: " + kind.label() + (hasLine ? " at line " + finding.line() : ""));
+    attribute("time", "0.000");
+    attribute("file", report.summary().tutorialPath());
+    if (hasLine) {
+      attribute("line", String.valueOf(finding.line()));
+    }
+    newline(3);
+    xml.writeEmptyElement("skipped");
+    attribute(
+        "message",
+        "not validated: "
+            + kind.label().toLowerCase(java.util.Locale.ROOT)
+            + (finding.evidence() == null ? "" : " ('" + finding.evidence() + "')"));
+    newline(3);
+    xml.writeStartElement("system-out");
+    characters(
+        (finding.command() == null ? "" : "$ " + finding.command() + "\n")
+            + (finding.advice() == null ? "" : finding.advice()));
+    xml.writeEndElement();
     newline(2);
     xml.writeEndElement();
   }

@@ -8,8 +8,12 @@ import static dev.smileloop.report.control.MarkdownText.inlineProse;
 import static dev.smileloop.report.control.MarkdownText.prose;
 
 import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.loop.entity.LoopStatus;
+import dev.smileloop.manifest.entity.AssumedEnvironment;
+import dev.smileloop.manifest.entity.ManifestEntry;
 import dev.smileloop.report.entity.CommandAudit;
+import dev.smileloop.report.entity.EnvironmentKind;
 import dev.smileloop.report.entity.FileAudit;
 import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.GapOccurrence;
@@ -25,7 +29,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The human report, {@code smile-report.md}: summary, gaps, recommendations, timeline, audit. */
+/**
+ * The human report, {@code smile-report.md}: summary, gaps, environment findings, the assumed
+ * environment, recommendations, timeline, audit.
+ */
 final class MarkdownReport {
 
   private final StringBuilder out = new StringBuilder();
@@ -41,6 +48,8 @@ final class MarkdownReport {
     line(verdict(report));
     summary(report);
     gaps(report);
+    environmentFindings(report);
+    assumedEnvironment(report);
     recommendations(report);
     timeline(report);
     audit(report);
@@ -72,7 +81,104 @@ final class MarkdownReport {
                 + " major, "
                 + s.gapCounts().minor()
                 + " minor.";
-    return "**Result: " + inline(s.status().wireName()) + ".** " + outcome + "; " + found;
+    String environment = "";
+    if (s.environmentPreventedValidation()) {
+      environment =
+          " This machine prevented validation: "
+              + s.environmentFindings()
+              + (s.environmentFindings() == 1 ? " environment finding" : " environment findings")
+              + " (not gaps of the tutorial) stopped the run; see Environment findings.";
+    } else if (s.environmentFindings() > 0) {
+      environment =
+          " "
+              + s.environmentFindings()
+              + (s.environmentFindings() == 1
+                  ? " step was not validated because of this machine"
+                  : " steps were not validated because of this machine")
+              + " (see Environment findings).";
+    }
+    return "**Result: "
+        + inline(s.status().wireName())
+        + ".** "
+        + outcome
+        + "; "
+        + found
+        + environment;
+  }
+
+  /** Failures this machine caused: apart from the gaps, because the author cannot fix them. */
+  private void environmentFindings(Report report) {
+    heading("## Environment findings");
+    if (report.environmentFindings().isEmpty()) {
+      line("None: no step failed because of the machine that ran the check.");
+      blank();
+      return;
+    }
+    line(
+        "These steps failed because of the machine that ran the check, not because of the"
+            + " tutorial. They are not gaps, and they were not validated.");
+    blank();
+    int n = 0;
+    for (EnvironmentFinding f : report.environmentFindings()) {
+      n++;
+      EnvironmentKind kind = EnvironmentKind.of(f.kind());
+      boolean hasLine = f.line() != null && f.line() >= 1;
+      heading("### E" + n + " · " + kind.label() + (hasLine ? " at line " + f.line() : ""));
+      String where = hasLine ? "line " + f.line() : "unknown line";
+      if (f.step() != null && !f.step().isBlank()) {
+        where += ", step “" + f.step() + "”";
+      }
+      line("**Location:** " + inline(where));
+      blank();
+      if (f.quote() != null && !f.quote().isBlank()) {
+        line(MarkdownText.quote(f.quote()));
+        blank();
+      }
+      if (f.command() != null && !f.command().isBlank()) {
+        line("**Command:**");
+        blank();
+        line(fence(f.command(), "sh"));
+        blank();
+      }
+      if (f.evidence() != null && !f.evidence().isBlank()) {
+        paragraph("**Evidence:** ", f.evidence());
+      }
+      paragraph("**What to do:** ", f.advice() == null ? kind.advice() : f.advice());
+    }
+  }
+
+  /** The manifest: what the tutorial relied on, declared or assumed, and what this machine has. */
+  private void assumedEnvironment(Report report) {
+    AssumedEnvironment manifest = report.assumedEnvironment();
+    heading("## Assumed environment");
+    line(
+        "Baseline (what every reader is assumed to have): "
+            + (manifest.baseline().isEmpty()
+                ? "nothing."
+                : inline(String.join(", ", manifest.baseline())) + "."));
+    blank();
+    if (manifest.entries().isEmpty()) {
+      line("No command of the tutorial ran, so nothing is listed.");
+      blank();
+      return;
+    }
+    line("| Name | Kind | Version here | Status | First used |");
+    line("| --- | --- | --- | --- | ---: |");
+    for (ManifestEntry e : manifest.entries()) {
+      line(
+          "| "
+              + cell(e.name())
+              + " | "
+              + cell(e.kind().replace('_', ' '))
+              + " | "
+              + cell(e.version() == null ? "—" : e.version())
+              + " | "
+              + cell(e.status())
+              + " | "
+              + (e.line() == null ? "—" : "line " + e.line())
+              + " |");
+    }
+    blank();
   }
 
   private void summary(Report report) {
@@ -93,6 +199,12 @@ final class MarkdownReport {
     row("Started", ReportTexts.human(s.startedAt()));
     row("Ended", ReportTexts.human(s.endedAt()));
     row("Tutorial", s.tutorialPath());
+    if (s.environmentFindings() > 0) {
+      row(
+          "Environment findings",
+          s.environmentFindings()
+              + (s.environmentPreventedValidation() ? " (they prevented validation)" : ""));
+    }
     row(
         "Gaps",
         s.gapCounts().critical()
@@ -119,7 +231,10 @@ final class MarkdownReport {
       line(
           report.summary().status() == LoopStatus.COMPLETED
               ? "None: a learner can follow this tutorial as written."
-              : "None recorded before the loop ended; see the timeline for where it stopped.");
+              : report.summary().environmentPreventedValidation()
+                  ? "None in what could be checked: the run stopped at an environment finding"
+                      + " (below), so the steps after it were not validated."
+                  : "None recorded before the loop ended; see the timeline for where it stopped.");
       blank();
       return;
     }
@@ -135,7 +250,7 @@ final class MarkdownReport {
         gap.hasLine()
             ? "line " + gap.location().line()
             : "unknown line (the agent did not say where)";
-    if (gap.location().heading() != null) {
+    if (gap.location().heading() != null && !gap.location().heading().isBlank()) {
       where += ", step “" + gap.location().heading() + "”";
     }
     line("**Location:** " + inline(where));

@@ -2,6 +2,7 @@ package dev.smileloop.report.control;
 
 import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.report.entity.Gap;
+import dev.smileloop.report.entity.GapKind;
 import dev.smileloop.report.entity.GapOccurrence;
 import dev.smileloop.report.entity.Recommendation;
 import java.util.ArrayList;
@@ -121,6 +122,10 @@ final class Recommendations {
             + iterations(gap)
             + "); state its expected result"
             + " and everything that must be in place before it.";
+      case MISSING_PREREQUISITE:
+        return gap.suggestedFix() == null || gap.suggestedFix().isBlank()
+            ? GapKind.MISSING_PREREQUISITE.advice()
+            : Character.toLowerCase(gap.suggestedFix().charAt(0)) + gap.suggestedFix().substring(1);
       case MISSING_IMAGE:
         return "the image referenced here is missing; add it next to the tutorial or correct its"
             + " relative path.";

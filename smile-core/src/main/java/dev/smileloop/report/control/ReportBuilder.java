@@ -1,11 +1,15 @@
 package dev.smileloop.report.control;
 
 import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
+import dev.smileloop.manifest.control.ManifestBuilder;
+import dev.smileloop.manifest.control.ToolVersions;
+import dev.smileloop.manifest.entity.AssumedEnvironment;
 import dev.smileloop.report.entity.AuditTrail;
 import dev.smileloop.report.entity.CommandAudit;
 import dev.smileloop.report.entity.FileAudit;
@@ -43,15 +47,22 @@ public final class ReportBuilder {
 
   private final SecretRedactor redactor;
   private final ToolInfo tool;
+  private final ToolVersions versions;
 
   /** A builder that masks this process's secret environment values and names this build. */
   public ReportBuilder() {
     this(SecretRedactor.fromEnvironment(), ToolInfo.current());
   }
 
+  /** A builder that reads tool versions from the sandbox's PATH. */
   public ReportBuilder(SecretRedactor redactor, ToolInfo tool) {
+    this(redactor, tool, new ToolVersions());
+  }
+
+  public ReportBuilder(SecretRedactor redactor, ToolInfo tool, ToolVersions versions) {
     this.redactor = Objects.requireNonNull(redactor);
     this.tool = Objects.requireNonNull(tool);
+    this.versions = Objects.requireNonNull(versions);
   }
 
   /**
@@ -71,22 +82,48 @@ public final class ReportBuilder {
     LoopRun run = new LoopRun(state);
     TutorialLocator locator = new TutorialLocator(tutorial);
     GapAnalysis gapAnalysis = new GapAnalysis(run, locator, redactor);
-    List<Gap> gaps = gapAnalysis.gaps();
+    String markdown = tutorial == null ? null : tutorial.markdown();
+    List<ManifestBuilder.Ran> ran = ManifestSection.ran(run, locator);
+    Set<String> declared =
+        ManifestBuilder.declaredTools(
+            markdown, ran.stream().map(ManifestBuilder.Ran::command).toList());
+    List<EnvironmentFinding> findings =
+        new EnvironmentAnalysis(run, gapAnalysis, locator, redactor, declared).findings();
+    Set<Integer> environmentLines = EnvironmentAnalysis.lines(findings);
+    AssumedEnvironment manifest =
+        ManifestSection.manifest(state, config, markdown, ran, versions, redactor);
+    gapAnalysis.excluding(environmentLines);
+    Set<Integer> taken = new HashSet<>(environmentLines);
+    List<Gap> traced = gapAnalysis.gaps();
+    traced.stream().filter(Gap::hasLine).forEach(g -> taken.add(g.location().line()));
+    List<Gap> gaps =
+        gapAnalysis.gaps(
+            PrerequisiteGaps.of(
+                manifest, locator, redactor, taken, ManifestSection.firstIteration(run)));
     return new Report(
         Report.SCHEMA_VERSION,
         now,
         new ToolInfo(
             redactor.redact(tool.name()), redactor.redact(tool.version()), tool.informationUri()),
-        summary(run, tutorial, config, gaps, now),
+        summary(run, tutorial, config, gaps, findings, now),
         gaps,
         Recommendations.of(gaps),
-        new StepAnalysis(run, locator, gapAnalysis, redactor).steps(gaps),
+        new StepAnalysis(run, locator, gapAnalysis, redactor)
+            .environmentStopped(EnvironmentAnalysis.prevented(state, gaps, findings))
+            .steps(gaps),
         timeline(run, now),
-        audit(run, locator, gapAnalysis, llmCalls));
+        audit(run, locator, gapAnalysis, llmCalls),
+        findings,
+        manifest);
   }
 
   private ReportSummary summary(
-      LoopRun run, Tutorial tutorial, SmileConfig config, List<Gap> gaps, Instant now) {
+      LoopRun run,
+      Tutorial tutorial,
+      SmileConfig config,
+      List<Gap> gaps,
+      List<EnvironmentFinding> findings,
+      Instant now) {
     LoopState state = run.state();
     Instant started = state.startedAt();
     Instant ended = run.endedAt() != null ? run.endedAt() : now;
@@ -111,7 +148,9 @@ public final class ReportBuilder {
         new GapCounts(
             count(gaps, Severity.CRITICAL),
             count(gaps, Severity.MAJOR),
-            count(gaps, Severity.MINOR)));
+            count(gaps, Severity.MINOR)),
+        findings.size(),
+        EnvironmentAnalysis.prevented(state, gaps, findings));
   }
 
   private static int count(List<Gap> gaps, Severity severity) {

@@ -4,7 +4,9 @@ import static dev.smileloop.report.control.JsonSupport.ints;
 import static dev.smileloop.report.control.JsonSupport.put;
 import static dev.smileloop.report.control.JsonSupport.strings;
 
+import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.loop.entity.LoopStatus;
+import dev.smileloop.report.entity.EnvironmentKind;
 import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.GapKind;
 import dev.smileloop.report.entity.Report;
@@ -16,9 +18,11 @@ import java.net.URI;
 
 /**
  * The gaps as SARIF 2.1.0 ({@code smile-report.sarif}), so code-scanning tools show them as
- * findings on the tutorial's lines: one rule per gap kind, one result per gap. The tutorial is
- * addressed relative to {@code SRCROOT}; when a source root is configured it is declared in {@code
- * originalUriBaseIds}, otherwise the consumer (a CI upload, an IDE) supplies its own.
+ * findings on the tutorial's lines: one rule per gap kind, one result per gap, and apart from them
+ * one note-level rule per environment kind ({@code environment/network}, ...) with a result per
+ * environment finding. The tutorial is addressed relative to {@code SRCROOT}; when a source root is
+ * configured it is declared in {@code originalUriBaseIds}, otherwise the consumer (a CI upload, an
+ * IDE) supplies its own.
  */
 final class SarifReport {
 
@@ -47,6 +51,16 @@ final class SarifReport {
               .add("help", text(kind.advice()))
               .add("defaultConfiguration", Json.createObjectBuilder().add("level", "warning")));
     }
+    for (EnvironmentKind kind : EnvironmentKind.values()) {
+      rules.add(
+          Json.createObjectBuilder()
+              .add("id", kind.ruleId())
+              .add("name", "Environment" + pascal(kind.wireName()))
+              .add("shortDescription", text(kind.label()))
+              .add("fullDescription", text(kind.description()))
+              .add("help", text(kind.advice()))
+              .add("defaultConfiguration", Json.createObjectBuilder().add("level", "note")));
+    }
     driver.add("rules", rules);
 
     JsonObjectBuilder run =
@@ -69,6 +83,7 @@ final class SarifReport {
                     .add("sourceLanguage", "markdown")));
     JsonArrayBuilder results = Json.createArrayBuilder();
     report.gaps().forEach(g -> results.add(result(g, s)));
+    report.environmentFindings().forEach(f -> results.add(result(f, s)));
     run.add("results", results);
     run.add("columnKind", "unicodeCodePoints");
 
@@ -134,6 +149,46 @@ final class SarifReport {
             "locations",
             Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("physicalLocation", physical)))
+        .add("properties", properties);
+  }
+
+  /** An environment finding: a note under its own rule, never a warning against the tutorial. */
+  private static JsonObjectBuilder result(EnvironmentFinding finding, ReportSummary s) {
+    EnvironmentKind kind = EnvironmentKind.of(finding.kind());
+    boolean hasLine = finding.line() != null && finding.line() >= 1;
+    JsonObjectBuilder region =
+        Json.createObjectBuilder().add("startLine", hasLine ? finding.line() : 1);
+    if (hasLine && finding.quote() != null && !finding.quote().isBlank()) {
+      region.add("snippet", text(finding.quote()));
+    }
+    String message =
+        kind.label()
+            + (hasLine ? " at line " + finding.line() : "")
+            + ": this machine, not the tutorial, made the step fail"
+            + (finding.evidence() == null ? "." : " ('" + finding.evidence() + "').")
+            + " The step was not validated.";
+    JsonObjectBuilder properties =
+        Json.createObjectBuilder()
+            .add("environmentKind", finding.kind() == null ? "" : finding.kind());
+    put(properties, "command", finding.command());
+    put(properties, "advice", finding.advice());
+    put(properties, "step", finding.step());
+    return Json.createObjectBuilder()
+        .add("ruleId", kind.ruleId())
+        .add("ruleIndex", GapKind.values().length + kind.ordinal())
+        .add("kind", "fail")
+        .add("level", "note")
+        .add("message", text(message))
+        .add(
+            "locations",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add(
+                            "physicalLocation",
+                            Json.createObjectBuilder()
+                                .add("artifactLocation", artifactLocation(s).add("index", 0))
+                                .add("region", region))))
         .add("properties", properties);
   }
 

@@ -38,6 +38,14 @@ final class StepAnalysis {
   private final GapAnalysis gapAnalysis;
   private final SecretRedactor redactor;
 
+  private boolean environmentStopped;
+
+  /** The run stopped because of this machine: the step it stopped at was not validated. */
+  StepAnalysis environmentStopped(boolean stopped) {
+    this.environmentStopped = stopped;
+    return this;
+  }
+
   StepAnalysis(
       LoopRun run, TutorialLocator locator, GapAnalysis gapAnalysis, SecretRedactor redactor) {
     this.run = run;
@@ -115,7 +123,14 @@ final class StepAnalysis {
       } else if (ERROR_ENDINGS.contains(status)
           && current != null
           && key(step.heading).equals(key(current))) {
-        results.add(result(step, Outcome.ERROR, endingMessage()));
+        results.add(
+            environmentStopped
+                ? result(
+                    step,
+                    Outcome.SKIPPED,
+                    "Not validated: the machine that ran the check stopped this step (see the"
+                        + " environment findings).")
+                : result(step, Outcome.ERROR, endingMessage()));
         errorPlaced = true;
       } else {
         results.add(result(step, Outcome.PASSED, null));
@@ -123,7 +138,11 @@ final class StepAnalysis {
     }
     boolean currentFailed =
         current != null && steps.containsKey(key(current)) && failed(steps.get(key(current)));
-    if (ERROR_ENDINGS.contains(status) && !errorPlaced && !currentFailed && !anyFailed) {
+    if (ERROR_ENDINGS.contains(status)
+        && !environmentStopped
+        && !errorPlaced
+        && !currentFailed
+        && !anyFailed) {
       results.add(new StepResult(LOOP_STEP, 0, Outcome.ERROR, 0, List.of(), endingMessage()));
     }
     if (status != LoopStatus.COMPLETED && status.isTerminal()) {

@@ -36,6 +36,11 @@ public enum GapKind {
       "Unexpected output",
       "What a command prints differs from what the tutorial says it prints.",
       "Show the output the command really prints, or fix the command."),
+  MISSING_PREREQUISITE(
+      "Missing prerequisite",
+      "The tutorial uses a tool outside the baseline that it never asks the reader to install.",
+      "List the tool under Prerequisites, with how to install it and the version the tutorial was"
+          + " written for."),
   UNCLEAR(
       "Unclear step",
       "The learner got stuck on a step for a reason it did not classify.",

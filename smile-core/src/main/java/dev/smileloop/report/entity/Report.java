@@ -1,12 +1,16 @@
 package dev.smileloop.report.entity;
 
+import dev.smileloop.agent.entity.EnvironmentFinding;
+import dev.smileloop.manifest.entity.AssumedEnvironment;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The gap report of one loop (SPEC section 7). Every string in it has already passed the secret
  * redactor, so any renderer may print it as it is. Gaps and recommendations are in priority order;
- * the timeline and the audit trail in the order things happened.
+ * the timeline and the audit trail in the order things happened. {@code environmentFindings} are
+ * the failures this machine caused, kept apart from the gaps (they say nothing against the author);
+ * {@code assumedEnvironment} is the manifest of what the tutorial relied on.
  */
 public record Report(
     String schemaVersion,
@@ -17,7 +21,9 @@ public record Report(
     List<Recommendation> recommendations,
     List<StepResult> steps,
     List<TimelineEntry> timeline,
-    AuditTrail audit) {
+    AuditTrail audit,
+    List<EnvironmentFinding> environmentFindings,
+    AssumedEnvironment assumedEnvironment) {
 
   /** The version of the JSON format, bumped on any incompatible change. */
   public static final String SCHEMA_VERSION = "1.0";
@@ -27,5 +33,9 @@ public record Report(
     recommendations = List.copyOf(recommendations == null ? List.of() : recommendations);
     steps = List.copyOf(steps == null ? List.of() : steps);
     timeline = List.copyOf(timeline == null ? List.of() : timeline);
+    environmentFindings =
+        List.copyOf(environmentFindings == null ? List.of() : environmentFindings);
+    assumedEnvironment =
+        assumedEnvironment == null ? AssumedEnvironment.empty() : assumedEnvironment;
   }
 }

@@ -13,6 +13,7 @@ import dev.smileloop.agent.entity.MentorTask;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.config.entity.Patience;
+import dev.smileloop.learner.mentor.BuiltinMentor;
 import dev.smileloop.sandbox.control.ExecutableLookup;
 import dev.smileloop.sandbox.control.ShellSession;
 import dev.smileloop.sandbox.control.TestSandboxes;
@@ -41,6 +42,10 @@ class BuiltinMentorTest {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     return new ExecutableLookup(bin.toString());
+  }
+
+  private static BuiltinMentor mentor(ExecutableLookup tools) {
+    return new BuiltinMentor(tools, new TutorialParser(tools)::parse);
   }
 
   private Tutorial tutorial(String markdown) throws IOException {
@@ -87,7 +92,7 @@ class BuiltinMentorTest {
   @Test
   void aMissingToolWithAStandInGetsThePrerequisiteNoteAndAWorkingFix() throws Exception {
     Tutorial tutorial = tutorial(TREE_TUTORIAL);
-    BuiltinMentor mentor = new BuiltinMentor(toolsOnPath("find", "sort", "sed"));
+    BuiltinMentor mentor = mentor(toolsOnPath("find", "sort", "sed"));
     MentorTask task =
         question(
             tutorial,
@@ -121,7 +126,7 @@ class BuiltinMentorTest {
   @Test
   void aMissingToolWithoutStandInIsABlockerThatNamesThePrerequisite() throws Exception {
     Tutorial tutorial = tutorial(TREE_TUTORIAL.replace("tree demo", "smile-fixture-tool demo"));
-    BuiltinMentor mentor = new BuiltinMentor(toolsOnPath("find"));
+    BuiltinMentor mentor = mentor(toolsOnPath("find"));
 
     MentorAnswer answer =
         mentor.advise(
@@ -146,7 +151,7 @@ class BuiltinMentorTest {
 
   @Test
   void aStandInIsOnlyOfferedWhenItsToolExists() throws Exception {
-    BuiltinMentor mentor = new BuiltinMentor(toolsOnPath("sed"));
+    BuiltinMentor mentor = mentor(toolsOnPath("sed"));
 
     MentorAnswer answer =
         mentor.advise(
@@ -167,7 +172,7 @@ class BuiltinMentorTest {
     Tutorial tutorial = tutorial(TREE_TUTORIAL.replace("- A terminal", "- `tree`"));
 
     MentorAnswer answer =
-        new BuiltinMentor(toolsOnPath("find"))
+        mentor(toolsOnPath("find"))
             .advise(
                 question(
                     tutorial,
@@ -181,14 +186,14 @@ class BuiltinMentorTest {
     assertTrue(
         answer
             .notes()
-            .contains("The prerequisites mention `tree` but do not say how to install it"),
+            .contains("lists `tree` as a prerequisite and this machine lacks it: an environment"),
         answer.notes());
   }
 
   @Test
   void pythonBecomesPython3() throws Exception {
     Tutorial tutorial = tutorial("# P\n\n## Step 1\n\n```bash\npython app.py\n```\n");
-    BuiltinMentor mentor = new BuiltinMentor(toolsOnPath("python3"));
+    BuiltinMentor mentor = mentor(toolsOnPath("python3"));
     MentorTask task =
         question(
             tutorial,
@@ -210,7 +215,7 @@ class BuiltinMentorTest {
   @Test
   void permissionDeniedOnAScriptGetsChmod() throws Exception {
     Tutorial tutorial = LearnerFixtures.tutorial("permission-denied");
-    BuiltinMentor mentor = new BuiltinMentor();
+    BuiltinMentor mentor = mentor(ExecutableLookup.sandbox());
     MentorTask task =
         question(
             tutorial,
@@ -245,7 +250,7 @@ class BuiltinMentorTest {
             "bash: cd: project/src: No such file or directory",
             List.of());
 
-    MentorAnswer answer = new BuiltinMentor().advise(task);
+    MentorAnswer answer = mentor(ExecutableLookup.sandbox()).advise(task);
 
     assertTrue(answer.resolvable());
     assertTrue(
@@ -261,7 +266,7 @@ class BuiltinMentorTest {
             "# F\n\n## Step 1\n\n```bash\necho hi\n```\n\n## Step 2\n\n```bash\ncat config/app.env\n```\n");
 
     MentorAnswer answer =
-        new BuiltinMentor()
+        mentor(ExecutableLookup.sandbox())
             .advise(
                 question(
                     tutorial,
@@ -284,7 +289,7 @@ class BuiltinMentorTest {
             "# F\n\n## Step 1\n\n```bash\necho x > data.txt\nmkdir sub && cd sub\n```\n\n## Step 2\n\n```bash\ncat data.txt\n```\n");
 
     MentorAnswer answer =
-        new BuiltinMentor()
+        mentor(ExecutableLookup.sandbox())
             .advise(
                 question(
                     tutorial,
@@ -305,7 +310,7 @@ class BuiltinMentorTest {
     Tutorial tutorial = tutorial("# S\n\n## Step 1\n\n```bash\npython3 -m http.server 8000\n```\n");
 
     MentorAnswer answer =
-        new BuiltinMentor()
+        mentor(ExecutableLookup.sandbox())
             .advise(
                 question(
                     tutorial,
@@ -327,7 +332,7 @@ class BuiltinMentorTest {
     Tutorial tutorial = LearnerFixtures.tutorial("timeout");
 
     MentorAnswer answer =
-        new BuiltinMentor()
+        mentor(ExecutableLookup.sandbox())
             .advise(
                 question(tutorial, "timeout", 12, "tail -f app.log", 124, "started", List.of()));
 
@@ -341,7 +346,7 @@ class BuiltinMentorTest {
     Tutorial tutorial = tutorial("# E\n\n## Step 1\n\n```bash\nvim app.conf\n```\n");
 
     MentorAnswer answer =
-        new BuiltinMentor()
+        mentor(ExecutableLookup.sandbox())
             .advise(question(tutorial, "timeout", 6, "vim app.conf", 124, "", List.of()));
 
     assertFalse(answer.resolvable());
@@ -352,7 +357,7 @@ class BuiltinMentorTest {
   @Test
   void aPromptThatGetsNoAnswerAsksTheAuthorToSayWhatToType() throws Exception {
     Tutorial tutorial = tutorial("# P\n\n## Step 1\n\n```bash\nread -p \"Name: \" NAME\n```\n");
-    BuiltinMentor mentor = new BuiltinMentor();
+    BuiltinMentor mentor = mentor(ExecutableLookup.sandbox());
     MentorTask task =
         question(tutorial, "command_failure", 6, "read -p \"Name: \" NAME", 1, "", List.of());
 
@@ -368,7 +373,7 @@ class BuiltinMentorTest {
     Tutorial tutorial = LearnerFixtures.tutorial("vague-step");
     MentorTask task = question(tutorial, "ambiguous_instruction", 14, "", 0, "", List.of());
 
-    MentorAnswer answer = new BuiltinMentor().advise(task);
+    MentorAnswer answer = mentor(ExecutableLookup.sandbox()).advise(task);
 
     assertTrue(answer.resolvable());
     assertTrue(
@@ -386,7 +391,7 @@ class BuiltinMentorTest {
             "# V\n\n## Step 1\n\n```bash\necho hi\n```\n\n## Step 2\n\nConfigure the proxy as needed.\n");
 
     MentorAnswer answer =
-        new BuiltinMentor()
+        mentor(ExecutableLookup.sandbox())
             .advise(question(tutorial, "ambiguous_instruction", 11, "", 0, "", List.of()));
 
     assertTrue(answer.resolvable());
@@ -404,7 +409,7 @@ class BuiltinMentorTest {
             "```bash\nchmod +x ./hello.sh\n```",
             Instant.EPOCH,
             new TutorialLocation(15, "./hello.sh", "Step 2: Run it"));
-    BuiltinMentor mentor = new BuiltinMentor();
+    BuiltinMentor mentor = mentor(ExecutableLookup.sandbox());
     MentorTask task =
         question(
             tutorial,
@@ -428,7 +433,7 @@ class BuiltinMentorTest {
     Tutorial tutorial = tutorial("# W\n\n## Step 1\n\n```bash\necho x > /etc/app.conf\n```\n");
 
     MentorAnswer answer =
-        new BuiltinMentor()
+        mentor(ExecutableLookup.sandbox())
             .advise(
                 question(
                     tutorial,
@@ -448,7 +453,7 @@ class BuiltinMentorTest {
     Tutorial tutorial = LearnerFixtures.tutorial("command-failure");
 
     MentorAnswer answer =
-        new BuiltinMentor()
+        mentor(ExecutableLookup.sandbox())
             .advise(
                 question(
                     tutorial,
@@ -472,7 +477,7 @@ class BuiltinMentorTest {
     Tutorial tutorial =
         tutorial(
             "# I\n\n## Step 1\n\n```bash\nsudo apt-get install -y jq smile-fixture-pkg\n```\n");
-    BuiltinMentor mentor = new BuiltinMentor(toolsOnPath("jq"));
+    BuiltinMentor mentor = mentor(toolsOnPath("jq"));
     MentorTask task =
         question(
             tutorial,
@@ -498,7 +503,7 @@ class BuiltinMentorTest {
     Tutorial tutorial = tutorial("# I\n\n## Step 1\n\n```bash\nbrew install tree\n```\n");
 
     MentorAnswer answer =
-        new BuiltinMentor(toolsOnPath("find"))
+        mentor(toolsOnPath("find"))
             .advise(
                 question(
                     tutorial,
@@ -520,7 +525,7 @@ class BuiltinMentorTest {
         tutorial("# F\n\n## Step 1\n\n```bash\ncurl -fsS https://example.com -o page.html\n```\n");
 
     MentorAnswer answer =
-        new BuiltinMentor()
+        mentor(ExecutableLookup.sandbox())
             .advise(
                 question(
                     tutorial,
@@ -559,7 +564,7 @@ class BuiltinMentorTest {
             "What now?",
             null,
             null);
-    BuiltinMentor mentor = new BuiltinMentor(toolsOnPath("find"));
+    BuiltinMentor mentor = mentor(toolsOnPath("find"));
     MentorTask task =
         new MentorTask(
             "loop", 1, tutorial, config(Path.of("."), behavior(Patience.LOW)), bare, List.of());

@@ -17,6 +17,8 @@ import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.SmileConfig;
+import dev.smileloop.learner.mentor.BuiltinMentor;
+import dev.smileloop.sandbox.control.ExecutableLookup;
 import dev.smileloop.sandbox.control.TestSandboxes;
 import dev.smileloop.tutorial.entity.Tutorial;
 import java.nio.file.Files;
@@ -42,7 +44,8 @@ class LearnerLoopTest {
     SmileConfig config = config(temp, behavior(Patience.LOW));
     BuiltinStudent student =
         new BuiltinStudent(temp.resolve("work"), TestSandboxes.bubblewrap(), Clock.systemUTC());
-    BuiltinMentor mentor = new BuiltinMentor();
+    BuiltinMentor mentor =
+        new BuiltinMentor(ExecutableLookup.sandbox(), new TutorialParser()::parse);
     List<MentorNote> notes = new ArrayList<>();
     List<Round> rounds = new ArrayList<>();
     for (int iteration = 1; iteration <= 4; iteration++) {

@@ -12,7 +12,8 @@ import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.agent.control.Agents;
 import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.config.entity.SmileConfig;
-import dev.smileloop.learner.control.BuiltinMentor;
+import dev.smileloop.learner.control.TutorialParser;
+import dev.smileloop.learner.mentor.BuiltinMentor;
 import dev.smileloop.llm.entity.LlmCall;
 import dev.smileloop.llm.entity.LlmRole;
 import dev.smileloop.loop.control.LoopEngine;
@@ -20,6 +21,7 @@ import dev.smileloop.loop.control.LoopRequest;
 import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
+import dev.smileloop.sandbox.control.ExecutableLookup;
 import dev.smileloop.tutorial.entity.Tutorial;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -227,6 +229,11 @@ class LlmAgentsTest {
     assertNull(audit.model());
     assertEquals(call.startedAt(), audit.startedAt());
     assertEquals(log.calls(), LlmAgents.calls(agents));
-    assertEquals(List.of(), LlmAgents.calls(new Agents(task -> null, new BuiltinMentor())));
+    assertEquals(
+        List.of(),
+        LlmAgents.calls(
+            new Agents(
+                task -> null,
+                new BuiltinMentor(ExecutableLookup.sandbox(), new TutorialParser()::parse))));
   }
 }

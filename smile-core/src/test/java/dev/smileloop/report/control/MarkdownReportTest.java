@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smileloop.agent.entity.EnvironmentFinding;
+import dev.smileloop.report.entity.EnvironmentKind;
 import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.Report;
 import java.util.ArrayList;
@@ -217,6 +219,18 @@ class MarkdownReportTest {
     for (Gap gap : report.gaps()) {
       expected.add("### " + gap.id() + " · " + gap.severity().label() + " · " + gap.title());
     }
+    expected.add("## Environment findings");
+    for (int i = 0; i < report.environmentFindings().size(); i++) {
+      EnvironmentFinding f = report.environmentFindings().get(i);
+      expected.add(
+          "### E"
+              + (i + 1)
+              + " · "
+              + EnvironmentKind.of(f.kind()).label()
+              + " at line "
+              + f.line());
+    }
+    expected.add("## Assumed environment");
     expected.addAll(
         List.of(
             "## Recommendations",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smileloop.report.entity.EnvironmentKind;
 import dev.smileloop.report.entity.GapKind;
 import dev.smileloop.report.entity.Report;
 import jakarta.json.Json;
@@ -26,7 +27,7 @@ class SarifReportTest {
   }
 
   @Test
-  void oneRunWithTheToolAndOneRulePerGapKind() {
+  void oneRunWithTheToolAndOneRulePerGapKindThenOnePerEnvironmentKind() {
     JsonObject sarif = parse(new ReportRenderer().sarif(Scenarios.completed().report()));
     assertEquals("2.1.0", sarif.getString("version"));
     assertTrue(sarif.getString("$schema").endsWith("sarif-schema-2.1.0.json"));
@@ -35,8 +36,11 @@ class SarifReportTest {
         sarif.getJsonArray("runs").getJsonObject(0).getJsonObject("tool").getJsonObject("driver");
     assertEquals("SMILE Loop", driver.getString("name"));
     assertEquals("test", driver.getString("version"));
+    List<String> rules = new java.util.ArrayList<>();
+    Arrays.stream(GapKind.values()).map(GapKind::wireName).forEach(rules::add);
+    Arrays.stream(EnvironmentKind.values()).map(EnvironmentKind::ruleId).forEach(rules::add);
     assertEquals(
-        Arrays.stream(GapKind.values()).map(GapKind::wireName).toList(),
+        rules,
         driver.getJsonArray("rules").stream().map(r -> r.asJsonObject().getString("id")).toList());
     assertTrue(
         driver
@@ -50,6 +54,35 @@ class SarifReportTest {
         run(new ReportRenderer().sarif(Scenarios.completed().report()))
             .getJsonArray("results")
             .isEmpty());
+  }
+
+  @Test
+  void anEnvironmentFindingIsANoteUnderItsOwnRuleNotAWarning() {
+    Report report = Scenarios.offline().report();
+    List<JsonObject> results =
+        run(new ReportRenderer().sarif(report)).getJsonArray("results").stream()
+            .map(JsonValue::asJsonObject)
+            .toList();
+
+    assertEquals(1, results.size());
+    JsonObject note = results.get(0);
+    assertEquals("environment/network", note.getString("ruleId"));
+    assertEquals("note", note.getString("level"));
+    assertEquals(
+        "environment/network",
+        run(new ReportRenderer().sarif(report))
+            .getJsonObject("tool")
+            .getJsonObject("driver")
+            .getJsonArray("rules")
+            .getJsonObject(note.getInt("ruleIndex"))
+            .getString("id"));
+    assertEquals(
+        12,
+        note.getJsonArray("locations")
+            .getJsonObject(0)
+            .getJsonObject("physicalLocation")
+            .getJsonObject("region")
+            .getInt("startLine"));
   }
 
   @Test

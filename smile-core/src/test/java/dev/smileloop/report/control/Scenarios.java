@@ -5,12 +5,15 @@ import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentOutput.Notice;
 import dev.smileloop.agent.entity.StudentStatus;
+import dev.smileloop.config.entity.EnvironmentSettings;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.loop.entity.LoopStatus;
+import dev.smileloop.manifest.control.ToolVersions;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ToolInfo;
+import dev.smileloop.sandbox.control.ExecutableLookup;
 import dev.smileloop.secret.SecretRedactor;
 import dev.smileloop.tutorial.entity.Tutorial;
 import dev.smileloop.tutorial.entity.TutorialLocation;
@@ -20,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,6 +40,10 @@ final class Scenarios {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T18:30:00Z"), ZoneOffset.UTC);
   static final Path BASE = Path.of("/projects/notes-tutorial");
   static final ToolInfo TOOL = new ToolInfo("SMILE Loop", "test", null);
+
+  /** Versions from an empty PATH: the same on every machine ("not found here"). */
+  static final ToolVersions NO_TOOLS =
+      new ToolVersions(new ExecutableLookup("/nonexistent/smile-test-path"), Duration.ofSeconds(1));
 
   static final String STEP1 = "Step 1: Create the notes";
   static final String STEP2 = "Step 2: Inspect the folder";
@@ -58,7 +66,7 @@ final class Scenarios {
   private Scenarios() {}
 
   static ReportBuilder builder() {
-    return new ReportBuilder(new SecretRedactor(Map.of()), TOOL);
+    return new ReportBuilder(new SecretRedactor(Map.of()), TOOL, NO_TOOLS);
   }
 
   static List<Scenario> all() {
@@ -68,7 +76,8 @@ final class Scenarios {
         blocker(),
         timeout(),
         stopped(),
-        specialCharacters());
+        specialCharacters(),
+        offline());
   }
 
   static Tutorial wordCount() {
@@ -92,6 +101,59 @@ final class Scenarios {
 
   static SmileConfig config() {
     return SmileConfig.defaults(BASE);
+  }
+
+  /** The defaults with another baseline of tools every reader is assumed to have. */
+  static SmileConfig config(List<String> baseline) {
+    return SmileConfig.defaults(BASE).withEnvironment(new EnvironmentSettings(baseline));
+  }
+
+  static final String INSTALL_STEP = "Step 1: Install the client";
+  static final String PIP_OFFLINE =
+      "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after"
+          + " connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection"
+          + " object at 0x7f2>: Failed to establish a new connection: [Errno -3] Temporary failure in"
+          + " name resolution')': /simple/requests/\n"
+          + "ERROR: Could not find a version that satisfies the requirement requests (from versions:"
+          + " none)\nERROR: No matching distribution found for requests";
+  static final String OFFLINE_ANSWER =
+      "Line 12 (`python3 -m pip install requests`) failed because of this machine, not because of"
+          + " the tutorial (network).";
+
+  /** The sandbox is offline, so the tutorial's install step cannot run: this machine's doing. */
+  static Scenario offline() {
+    TutorialLocation at = new TutorialLocation(12, "", null);
+    StudentOutput stuck =
+        output(
+            StudentStatus.ASK_MENTOR,
+            INSTALL_STEP,
+            "exit code 1: ERROR: No matching distribution found for requests",
+            "Why does the install fail?",
+            null,
+            null,
+            at,
+            "command_failure",
+            List.of(
+                failed("python3 -m pip install requests", 12, INSTALL_STEP, 1, PIP_OFFLINE, 2100)),
+            List.of(),
+            List.of());
+    MentorNote note = new MentorNote(1, stuck.questionForMentor(), OFFLINE_ANSWER, at(9), at);
+    return new Scenario(
+        "offline",
+        new LoopState(
+            "loop-offline",
+            LoopStatus.BLOCKER,
+            1,
+            10,
+            "docs/offline-install.md",
+            List.of(note),
+            List.of(new IterationRecord(1, stuck, OFFLINE_ANSWER, at(1), at(10))),
+            T0,
+            at(11),
+            "The Mentor found the blocker unresolvable.",
+            null),
+        tutorial("offline-install", "offline-install.md", "docs/offline-install.md"),
+        config());
   }
 
   static Instant at(int seconds) {
@@ -211,7 +273,8 @@ final class Scenarios {
         "completed",
         state("loop-completed", LoopStatus.COMPLETED, 1, List.of(), List.of(it1), 10, null),
         wordCount(),
-        config());
+        // This reader's team takes tree for granted, so the clean run stays clean.
+        config(List.of("posix", "tree")));
   }
 
   static final String TREE_ANSWER =
