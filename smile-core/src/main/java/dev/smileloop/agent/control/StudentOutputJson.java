@@ -1,6 +1,7 @@
 package dev.smileloop.agent.control;
 
 import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentOutput.Notice;
 import dev.smileloop.agent.entity.StudentStatus;
@@ -221,20 +222,22 @@ public final class StudentOutputJson {
         reason = reasonFallback(problem);
       }
       StudentOutput output =
-          new StudentOutput(
-              status,
-              currentStep,
-              strings("attemptedActions"),
-              problem,
-              question,
-              reason,
-              string("summary"),
-              strings("filesCreated"),
-              strings("commandsRun"),
-              location(find("location")),
-              string("trigger"),
-              commands(),
-              notices());
+          StudentOutput.builder(status)
+              .currentStep(currentStep)
+              .attemptedActions(strings("attemptedActions"))
+              .problem(problem)
+              .questionForMentor(question)
+              .reason(reason)
+              .summary(string("summary"))
+              .filesCreated(strings("filesCreated"))
+              .commandsRun(strings("commandsRun"))
+              .location(location(find("location")))
+              .trigger(string("trigger"))
+              .commands(commands())
+              .notices(notices())
+              .environmentFindings(environmentFindings())
+              .nothingToValidate(string("nothingToValidate"))
+              .build();
       return new Candidate(output, complete);
     }
 
@@ -398,6 +401,22 @@ public final class StudentOutputJson {
                   fields.location(fields.find("location")),
                   fields.string("problem"),
                   fields.string("workaround")));
+    }
+
+    private List<EnvironmentFinding> environmentFindings() {
+      return each(
+          "environmentFindings",
+          (fields, path) -> {
+            Long line = fields.number("line", 0, Integer.MAX_VALUE, "a non-negative integer");
+            return new EnvironmentFinding(
+                fields.string("kind"),
+                line == null ? null : line.intValue(),
+                fields.string("quote"),
+                fields.string("step"),
+                fields.string("command"),
+                fields.string("evidence"),
+                fields.string("advice"));
+          });
     }
 
     private interface ElementReader<T> {

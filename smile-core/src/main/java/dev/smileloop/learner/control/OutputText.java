@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reading command output the way a person skims a terminal: what is missing, what is the error. */
-final class OutputText {
+public final class OutputText {
 
   private static final List<Pattern> MISSING_COMMAND =
       List.of(
@@ -27,7 +27,7 @@ final class OutputText {
   private OutputText() {}
 
   /** The command the shell could not find ("tree" from "bash: tree: command not found"). */
-  static Optional<String> missingCommand(String output) {
+  public static Optional<String> missingCommand(String output) {
     for (Pattern pattern : MISSING_COMMAND) {
       Matcher matcher = pattern.matcher(output);
       if (matcher.find()) {
@@ -38,13 +38,13 @@ final class OutputText {
   }
 
   /** A program given by path that does not exist ("./build.sh: No such file or directory"). */
-  static Optional<String> missingProgramPath(String output) {
+  public static Optional<String> missingProgramPath(String output) {
     Matcher matcher = MISSING_PROGRAM_PATH.matcher(output);
     return matcher.find() ? Optional.of(matcher.group(1).strip()) : Optional.empty();
   }
 
   /** The line that says what went wrong: the last error-looking line, else the last line. */
-  static String keyLine(String output) {
+  public static String keyLine(String output) {
     List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     if (lines.isEmpty()) {
       return "(no output)";
@@ -61,7 +61,7 @@ final class OutputText {
   }
 
   /** The first word a statement runs, after variable assignments and sudo. */
-  static String firstWord(String command) {
+  public static String firstWord(String command) {
     for (String word : command.strip().split("\\s+")) {
       if (!word.matches("[A-Za-z_][A-Za-z0-9_]*=.*") && !word.equals("sudo")) {
         return word;
@@ -71,7 +71,7 @@ final class OutputText {
   }
 
   /** A command as quoted in a sentence: its first line, marked when more follows. */
-  static String shortCommand(String command) {
+  public static String shortCommand(String command) {
     String first = command.strip().lines().findFirst().orElse("");
     boolean more = command.strip().lines().count() > 1;
     String shown = first.length() > 120 ? first.substring(0, 120) + " ..." : first;

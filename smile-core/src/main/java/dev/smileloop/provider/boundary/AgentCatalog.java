@@ -5,7 +5,7 @@ import dev.smileloop.agent.control.AgentFactory;
 import dev.smileloop.agent.control.Agents;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.learner.control.BuiltinMentor;
-import dev.smileloop.learner.control.BuiltinStudent;
+import dev.smileloop.learner.student.BuiltinStudent;
 import dev.smileloop.llm.control.LlmAgents;
 import dev.smileloop.llm.control.LlmCallLog;
 import dev.smileloop.llm.entity.LlmCall;

@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.student;
 
 import dev.smileloop.learner.entity.StatedOutput;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.student;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.student;
 
 import static dev.smileloop.learner.control.LearnerFixtures.behavior;
 import static dev.smileloop.learner.control.LearnerFixtures.config;
@@ -17,6 +17,8 @@ import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.SmileConfig;
+import dev.smileloop.learner.control.BuiltinMentor;
+import dev.smileloop.learner.control.TutorialParser;
 import dev.smileloop.sandbox.control.TestSandboxes;
 import dev.smileloop.tutorial.entity.Tutorial;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.smileloop.tutorial.control;
+package dev.smileloop.tutorial.entity;
 
 import java.nio.file.Path;
 

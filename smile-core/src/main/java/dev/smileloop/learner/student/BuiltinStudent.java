@@ -1,4 +1,4 @@
-package dev.smileloop.learner.control;
+package dev.smileloop.learner.student;
 
 import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.agent.control.StudentAgent;
@@ -6,6 +6,7 @@ import dev.smileloop.agent.control.StudentWorkspace;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
+import dev.smileloop.learner.control.TutorialParser;
 import dev.smileloop.learner.entity.TutorialStructure;
 import dev.smileloop.sandbox.control.Sandbox;
 import dev.smileloop.sandbox.control.ShellSession;
