@@ -45,7 +45,7 @@ final class FailureAnnouncement {
     if (introduction != null) {
       texts.add(introduction);
     }
-    if (!after.isEmpty()) {
+    if (!after.isEmpty() && !introducesNext(after.get(0).text())) {
       texts.add(after.get(0).text());
     }
     return announcement(texts).map(block::withFailureAnnounced).orElse(block);
@@ -72,10 +72,15 @@ final class FailureAnnouncement {
     if (introduction != null) {
       texts.add(introduction);
     }
-    if (!after.isEmpty()) {
+    if (!after.isEmpty() && !introducesNext(after.get(0).text())) {
       texts.add(after.get(0).text());
     }
     return announcement(texts).map(withOutput::withFailureAnnounced).orElse(withOutput);
+  }
+
+  /** A sentence ending in a colon speaks of the block after it, not the one before. */
+  private static boolean introducesNext(String text) {
+    return text.strip().endsWith(":") || text.strip().endsWith("：");
   }
 
   static Optional<String> announcement(List<String> texts) {

@@ -1,5 +1,6 @@
 package dev.smileloop.learner.student;
 
+import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentOutput.Notice;
@@ -138,7 +139,16 @@ final class Attempt {
         Difficulty added = now.stream().filter(d -> !before.contains(d)).findFirst().orElse(null);
         block.stoppedAt = line;
         Difficulty cause = added == null ? null : Dependencies.causeOf(added, before);
-        if (cause != null) {
+        EnvironmentFinding machine = added == null ? null : machineCause(added);
+        if (cause == null && machine != null) {
+          forget(added);
+          log.skipped.add(
+              "line "
+                  + line
+                  + " failed too, as it depends on line "
+                  + machine.line()
+                  + ", which this machine could not run");
+        } else if (cause != null) {
           forget(added);
           log.skipped.add(
               "line "
@@ -149,6 +159,13 @@ final class Attempt {
         }
       }
     }
+  }
+
+  private EnvironmentFinding machineCause(Difficulty failed) {
+    return log.findings.stream()
+        .filter(f -> f.command() != null && Dependencies.shareNames(f.command(), failed.command()))
+        .findFirst()
+        .orElse(null);
   }
 
   /** Takes back a difficulty that only follows from an earlier one. */

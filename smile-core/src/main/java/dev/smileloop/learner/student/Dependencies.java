@@ -4,18 +4,19 @@ import dev.smileloop.learner.entity.StuckTrigger;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whether a failure only follows from an earlier one the learner could not get past: it names the
- * same file, folder or script (a word with a dot, slash or dash, such as {@code ./wc-notes} or
- * {@code notes/monday.txt}), or it is the first failure after a vague step. Such a failure is
- * noted, not reported as another gap.
+ * Whether a failure only follows from an earlier one the learner could not get past: it works on
+ * the same file, folder, script or package ({@code ./wc-notes}, {@code notes/monday.txt}, {@code
+ * tinydb}), or it is the first failure after a vague step. Such a failure is noted, not reported as
+ * another gap.
  */
 final class Dependencies {
 
-  private static final Pattern NAME = Pattern.compile("[\\w~][\\w.~/-]*[./-][\\w.~/-]*\\w");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s;|&<>()'\"=`]+");
+  private static final Set<String> KEYWORDS =
+      Set.of("import", "from", "print", "then", "else", "done", "echo", "true", "false", "null");
 
   private Dependencies() {}
 
@@ -43,17 +44,32 @@ final class Dependencies {
     return null;
   }
 
-  private static Set<String> names(String command) {
+  /** Whether two commands work on a same name. */
+  static boolean shareNames(String one, String other) {
+    Set<String> shared = names(one);
+    shared.retainAll(names(other));
+    return !shared.isEmpty();
+  }
+
+  /**
+   * The names a command works on: its arguments after the program (and a subcommand word such as
+   * {@code install}), without options and short words; {@code ./x} counts as {@code x}.
+   */
+  static Set<String> names(String command) {
     Set<String> names = new HashSet<>();
     if (command == null) {
       return names;
     }
-    Matcher name = NAME.matcher(command);
-    while (name.find()) {
-      String found = name.group().replaceFirst("^\\./", "").replaceFirst("/+$", "");
-      if (found.length() >= 3 && !found.startsWith("-")) {
-        names.add(found);
+    String[] words = SEPARATORS.split(command.strip());
+    for (int i = 1; i < words.length; i++) {
+      String word = words[i].replaceFirst("^\\./", "").replaceFirst("/+$", "");
+      boolean subcommand = i == 1 && word.matches("[a-z]+");
+      if (!subcommand && word.length() >= 3 && !word.startsWith("-") && !KEYWORDS.contains(word)) {
+        names.add(word);
       }
+    }
+    if (words.length > 0 && words[0].startsWith("./")) {
+      names.add(words[0].substring(2));
     }
     return names;
   }

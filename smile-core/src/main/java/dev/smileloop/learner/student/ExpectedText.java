@@ -39,18 +39,30 @@ final class ExpectedText {
 
   private ExpectedText() {}
 
-  /** The first shown line not found in the printed output, or empty when all are there. */
+  /**
+   * The first shown line not found in the printed output, in order (each shown line after the one
+   * before it), or empty when all are there.
+   */
   static Optional<String> firstMissing(List<String> shown, String printed) {
     List<String> actual =
         printed.lines().map(ExpectedText::normalize).filter(l -> !l.isEmpty()).toList();
+    int next = 0;
     for (String line : shown) {
       String wanted = normalize(line);
       if (wanted.isEmpty() || ELIDED.matcher(line.strip()).matches()) {
         continue;
       }
-      if (actual.stream().noneMatch(a -> a.contains(wanted) || similar(wanted, a))) {
+      int found = -1;
+      for (int i = next; i < actual.size() && found < 0; i++) {
+        String have = actual.get(i);
+        if (have.contains(wanted) || similar(wanted, have)) {
+          found = i;
+        }
+      }
+      if (found < 0) {
         return Optional.of(line.strip());
       }
+      next = found + 1;
     }
     return Optional.empty();
   }
