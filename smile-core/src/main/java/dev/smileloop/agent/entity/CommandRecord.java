@@ -1,5 +1,7 @@
 package dev.smileloop.agent.entity;
 
+import jakarta.json.bind.annotation.JsonbCreator;
+
 /**
  * One command the Student ran: where it stands in the tutorial ({@code line}, 0 when it came from a
  * Mentor note), its exit code, an excerpt of its output, how long it took, and whether it was a fix
@@ -16,6 +18,10 @@ public record CommandRecord(
     boolean timedOut,
     boolean fromMentor,
     String limit) {
+
+  /** The canonical constructor, which JSON-B binds to. */
+  @JsonbCreator
+  public CommandRecord {}
 
   /** A command that hit no sandbox limit. */
   public CommandRecord(

@@ -1,6 +1,7 @@
 package dev.smileloop.agent.entity;
 
 import dev.smileloop.tutorial.entity.TutorialLocation;
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,8 @@ public record StudentOutput(
     List<EnvironmentFinding> environmentFindings,
     String nothingToValidate) {
 
+  /** The canonical constructor, which JSON-B binds to. */
+  @JsonbCreator
   public StudentOutput {
     attemptedActions = copy(attemptedActions);
     filesCreated = copy(filesCreated);

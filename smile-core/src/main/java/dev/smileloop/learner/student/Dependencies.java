@@ -1,6 +1,5 @@
 package dev.smileloop.learner.student;
 
-import dev.smileloop.learner.entity.StuckTrigger;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Whether a failure only follows from an earlier one the learner could not get past: it works on
  * the same file, folder, script or package ({@code ./wc-notes}, {@code notes/monday.txt}, {@code
- * tinydb}), or it is the first failure after a vague step. Such a failure is noted, not reported as
- * another gap.
+ * tinydb}). Such a failure is noted, not reported as another gap. A failure after a vague step
+ * still counts: it shows what the vague step left out.
  */
 final class Dependencies {
 
@@ -25,15 +24,6 @@ final class Dependencies {
     for (Difficulty before : earlier) {
       if (before.location().line() >= later.location().line()) {
         continue;
-      }
-      if (before.trigger() == StuckTrigger.AMBIGUOUS_INSTRUCTION
-          && earlier.stream()
-              .noneMatch(
-                  d ->
-                      d != before
-                          && d.location().line() > before.location().line()
-                          && d.location().line() < later.location().line())) {
-        return before;
       }
       Set<String> shared = new HashSet<>(names(before.command()));
       shared.retainAll(names);
