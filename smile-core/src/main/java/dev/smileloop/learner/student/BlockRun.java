@@ -27,6 +27,13 @@ final class BlockRun {
     this.block = block;
   }
 
+  /** Whether the tutorial shows, states or announces what this block prints. */
+  boolean expectsOutput() {
+    return !block.shownOutputs().isEmpty()
+        || !block.statedOutputs().isEmpty()
+        || block.failureAnnounced() != null;
+  }
+
   void passed(int line, String output, boolean full) {
     lines.add(line);
     outputs.add(output);

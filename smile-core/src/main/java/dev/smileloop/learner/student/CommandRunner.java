@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runs one tutorial command the way a careful reader would: re-runs a failure, tries its own
@@ -99,7 +98,8 @@ final class CommandRunner {
     }
     Optional<List<String>> packages = PackageInstall.packages(command.text());
     if (outcome != Outcome.TIMED_OUT && packages.isPresent()) {
-      return handleInstall(step, command, result, packages.get());
+      return new SystemInstall(terminal, log, problems, this::escalate)
+          .handle(step, command, result, packages.get());
     }
     return switch (outcome) {
       case TIMED_OUT -> {
@@ -141,55 +141,6 @@ final class CommandRunner {
     }
     return escalate(
         problems.difficulty(StuckTrigger.MISSING_DEPENDENCY, step, command, result, 1, tried));
-  }
-
-  /**
-   * A system package install cannot work in the read-only, offline sandbox. It is not re-run; what
-   * counts is whether the packages are there anyway, as on a prepared machine.
-   */
-  private Result handleInstall(
-      Step step, Command command, CommandResult result, List<String> packages)
-      throws IOException, InterruptedException {
-    log.tried(ran(command, result));
-    CommandResult check = terminal.check(PackageInstall.missingCheck(packages));
-    List<String> missing =
-        check.output().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-    String names =
-        packages.stream().map(name -> "`" + name + "`").collect(Collectors.joining(", "));
-    boolean one = packages.size() == 1;
-    log.tried(
-        "checked whether "
-            + names
-            + (one ? " is" : " are")
-            + " installed already: "
-            + (missing.isEmpty() ? "yes" : "missing " + String.join(", ", missing)));
-    if (missing.isEmpty()) {
-      log.notice(
-          new Notice(
-              StuckTrigger.MISSING_DEPENDENCY.wireName(),
-              problems.location(command.line(), step),
-              "the install command cannot run in the read-only, offline sandbox ("
-                  + problems.problem(result)
-                  + ")",
-              names + (one ? " is" : " are") + " installed already, so I read on"));
-      return Result.WORKED_AROUND;
-    }
-    return escalate(
-        new Difficulty(
-            StuckTrigger.MISSING_DEPENDENCY,
-            problems.location(command.line(), step),
-            command.text(),
-            result,
-            "cannot install "
-                + String.join(", ", missing)
-                + " in the read-only, offline sandbox ("
-                + problems.problem(result)
-                + "), and "
-                + (missing.size() == 1 ? "it is" : "they are")
-                + " not installed",
-            1,
-            List.of(),
-            log.fixedLines.get(command.line())));
   }
 
   private Result handleFailure(Step step, Command command, CommandResult first)

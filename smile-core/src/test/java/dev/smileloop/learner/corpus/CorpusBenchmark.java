@@ -21,9 +21,13 @@ public final class CorpusBenchmark {
     Path work = Files.createTempDirectory("smile-corpus");
     CorpusRunner runner = new CorpusRunner(work, sandbox);
     CorpusScore score = new CorpusScore();
+    CorpusScore runnable = new CorpusScore();
     for (CorpusCase corpusCase : CorpusCase.all(root)) {
       CorpusRunner.Result result = runner.run(corpusCase);
       score.add(corpusCase, result);
+      if (corpusCase.runnable()) {
+        runnable.add(corpusCase, result);
+      }
       boolean right =
           corpusCase.outcome().equals(result.outcome())
               && corpusCase.gaps().stream().map(CorpusCase.Finding::line).toList().size()
@@ -41,6 +45,8 @@ public final class CorpusBenchmark {
           result.environmentFindings(),
           result.millis());
     }
-    System.out.println(score.summary());
+    System.out.println("all: " + score.summary());
+    System.out.println(
+        "without cases that need a part this build lacks (requires): " + runnable.summary());
   }
 }

@@ -1,5 +1,7 @@
 package dev.smileloop.learner.corpus;
 
+import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.learner.mentor.EnvironmentCauses;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -63,5 +65,31 @@ record CorpusCase(
     return expected.getJsonArray(key).getValuesAs(JsonObject.class).stream()
         .map(o -> new Finding(o.getInt("line"), o.getString("kind")))
         .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** Whether this build has a part a corpus case needs. */
+  static boolean available(String need) {
+    return switch (need) {
+      case "environment-classifier" ->
+          EnvironmentCauses.classify(
+                  new CommandRecord(
+                      "curl -sS https://example.com",
+                      1,
+                      "Step",
+                      6,
+                      "curl: (6) Could not resolve host: example.com",
+                      5,
+                      false,
+                      false),
+                  "Step",
+                  Set.of())
+              .isPresent();
+      default -> false;
+    };
+  }
+
+  /** Whether this build has every part the case needs. */
+  boolean runnable() {
+    return requires.stream().allMatch(CorpusCase::available);
   }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.learner.corpus.CorpusCase.Finding;
-import dev.smileloop.learner.mentor.EnvironmentCauses;
 import dev.smileloop.sandbox.control.TestSandboxes;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +47,9 @@ class CorpusTest {
 
   private static void check(CorpusCase corpusCase) throws Exception {
     for (String need : corpusCase.requires()) {
-      assumeTrue(available(need), corpusCase.name() + " needs the " + need + ", not in this build");
+      assumeTrue(
+          CorpusCase.available(need),
+          corpusCase.name() + " needs the " + need + ", not in this build");
     }
     CorpusRunner.Result result = runner.run(corpusCase);
     String found = corpusCase.name() + ": " + result;
@@ -62,26 +62,5 @@ class CorpusTest {
     Set<Integer> lines = new TreeSet<>();
     findings.forEach(f -> lines.add(f.line()));
     return lines;
-  }
-
-  /** Whether this build has a part a corpus case needs. */
-  private static boolean available(String need) {
-    return switch (need) {
-      case "environment-classifier" ->
-          EnvironmentCauses.classify(
-                  new CommandRecord(
-                      "curl -sS https://example.com",
-                      1,
-                      "Step",
-                      6,
-                      "curl: (6) Could not resolve host: example.com",
-                      5,
-                      false,
-                      false),
-                  "Step",
-                  Set.of())
-              .isPresent();
-      default -> false;
-    };
   }
 }
