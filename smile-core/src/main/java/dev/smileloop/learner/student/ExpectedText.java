@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * Compares output the tutorial shows with what was printed, the way a reader looks at a terminal:
  * whitespace, case and colours do not count, nor do values that change every run (dates, times,
  * durations, process ids, hashes, version numbers, temporary and home paths), nor a line the
- * tutorial elides with {@code ...}. Each shown line must appear in what was printed; a long line
- * may differ in a few words (a user or group name in {@code ls -l}).
+ * tutorial elides with {@code ...}. Each shown line must appear in what was printed, in order; a
+ * long line may differ in a few words in its middle (a user or group name), never at its end.
  */
 final class ExpectedText {
 
@@ -88,6 +88,10 @@ final class ExpectedText {
       return false;
     }
     List<String> have = new ArrayList<>(Arrays.asList(actual.split(" ")));
+    if (!have.get(have.size() - 1).equals(words.get(words.size() - 1))) {
+      // The end of a line says what happened ("Directory not empty"): it must be the same.
+      return false;
+    }
     int shared = 0;
     for (String word : words) {
       if (have.remove(word)) {
