@@ -104,9 +104,13 @@ final class BlockClassifier {
           BlockKind.SKIPPED,
           language + " code that no text names a file for: read, not run as shell");
     }
-    boolean prompted = console || (shell || language.isEmpty()) && recognizer.isConsole(content);
+    List<String> session = angledPrompts(content) ? dollarPrompts(content) : content;
+    boolean prompted =
+        console
+            || (shell || language.isEmpty()) && recognizer.isConsole(session)
+            || session != content;
     if (prompted) {
-      List<Command> commands = splitter.console(content, code.contentLine());
+      List<Command> commands = splitter.console(session, code.contentLine());
       if (commands.isEmpty()) {
         return base.asNotRun(BlockKind.OUTPUT, "a transcript without commands");
       }
@@ -114,7 +118,7 @@ final class BlockClassifier {
         return base.asNotRun(BlockKind.ILLUSTRATION, "a command with placeholders to fill in");
       }
       return base.asCommands(BlockKind.CONSOLE, commands)
-          .withShownOutputs(transcriptOutputs(commands, content, code.contentLine()));
+          .withShownOutputs(transcriptOutputs(commands, session, code.contentLine()));
     }
     boolean afterCommands = previous != null && previous.runs();
     boolean outputCue = introduction != null && OUTPUT_CUE.matcher(introduction).find();
@@ -164,6 +168,21 @@ final class BlockClassifier {
   static boolean placeholder(String command) {
     String first = command.strip().lines().findFirst().orElse("");
     return PLACEHOLDER.matcher(first).find();
+  }
+
+  /**
+   * A transcript with {@code > } prompts and no {@code $ } ones (Windows-style or minimal prompts):
+   * its first line is a prompt followed by a command.
+   */
+  private boolean angledPrompts(List<String> content) {
+    String first = content.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
+    return first.startsWith("> ")
+        && content.stream().noneMatch(l -> l.strip().startsWith("$ "))
+        && recognizer.startsWithCommand(first.substring(2).strip());
+  }
+
+  private static List<String> dollarPrompts(List<String> content) {
+    return content.stream().map(l -> l.startsWith("> ") ? "$ " + l.substring(2) : l).toList();
   }
 
   /** A file named by the block's first line, as a comment. */

@@ -104,6 +104,15 @@ class BlockClassifierTest {
   }
 
   @Test
+  void angledPromptsAreATranscriptToo() {
+    CodeBlock block = only("## S", "```", "> echo one", "one", "> pwd", "```");
+
+    assertEquals(BlockKind.CONSOLE, block.kind());
+    assertEquals(List.of("echo one", "pwd"), block.commands().stream().map(c -> c.text()).toList());
+    assertEquals(List.of(new ShownOutput(4, 3, List.of("one"))), block.shownOutputs());
+  }
+
+  @Test
   void anOutputBlockAfterACommandIsComparedNotRun() {
     List<CodeBlock> blocks =
         blocks("## S", "```bash", "echo hi", "```", "", "Ausgabe:", "", "```", "hi", "```");
