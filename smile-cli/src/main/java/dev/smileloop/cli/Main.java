@@ -32,6 +32,7 @@ public final class Main {
   static final int FAILED = 4;
   static final int STOPPED = 5;
   static final int ENVIRONMENT_PREVENTED = 6;
+  static final int NOTHING_TO_VALIDATE = 7;
   static final int USAGE = 64;
 
   private final PrintStream out;
@@ -412,12 +413,20 @@ public final class Main {
       case "blocker", "max_iterations" -> NOT_COMPLETABLE;
       case "timeout" -> TIMED_OUT;
       case "stopped" -> STOPPED;
+      case "nothing_to_validate" -> NOTHING_TO_VALIDATE;
       default -> FAILED;
     };
   }
 
   private static boolean isTerminal(String status) {
-    return List.of("completed", "max_iterations", "blocker", "timeout", "error", "stopped")
+    return List.of(
+            "completed",
+            "max_iterations",
+            "blocker",
+            "timeout",
+            "error",
+            "stopped",
+            "nothing_to_validate")
         .contains(status);
   }
 

@@ -70,6 +70,7 @@ class OptionsTest {
     assertEquals(3, Main.exitCode("timeout", 0));
     assertEquals(4, Main.exitCode("error", 0));
     assertEquals(5, Main.exitCode("stopped", 0));
+    assertEquals(7, Main.exitCode("nothing_to_validate", 0), "nothing validated is never clean");
   }
 
   @Test

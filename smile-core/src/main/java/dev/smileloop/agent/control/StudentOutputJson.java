@@ -88,7 +88,6 @@ public final class StudentOutputJson {
       c.add("durationMillis", command.durationMillis());
       c.add("timedOut", command.timedOut());
       c.add("fromMentor", command.fromMentor());
-      addString(c, "limit", command.limit());
       commands.add(c);
     }
     json.add("commands", commands);
@@ -104,23 +103,6 @@ public final class StudentOutputJson {
       notices.add(n);
     }
     json.add("notices", notices);
-    if (!output.environmentFindings().isEmpty()) {
-      JsonArrayBuilder findings = Json.createArrayBuilder();
-      for (EnvironmentFinding finding : output.environmentFindings()) {
-        JsonObjectBuilder f = Json.createObjectBuilder();
-        addString(f, "kind", finding.kind());
-        if (finding.line() != null) {
-          f.add("line", finding.line());
-        }
-        addString(f, "quote", finding.quote());
-        addString(f, "step", finding.step());
-        addString(f, "command", finding.command());
-        addString(f, "evidence", finding.evidence());
-        addString(f, "advice", finding.advice());
-        findings.add(f);
-      }
-      json.add("environmentFindings", findings);
-    }
     return json.build();
   }
 
@@ -240,21 +222,22 @@ public final class StudentOutputJson {
         reason = reasonFallback(problem);
       }
       StudentOutput output =
-          new StudentOutput(
-              status,
-              currentStep,
-              strings("attemptedActions"),
-              problem,
-              question,
-              reason,
-              string("summary"),
-              strings("filesCreated"),
-              strings("commandsRun"),
-              location(find("location")),
-              string("trigger"),
-              commands(),
-              notices(),
-              environmentFindings());
+          StudentOutput.builder(status)
+              .currentStep(currentStep)
+              .attemptedActions(strings("attemptedActions"))
+              .problem(problem)
+              .questionForMentor(question)
+              .reason(reason)
+              .summary(string("summary"))
+              .filesCreated(strings("filesCreated"))
+              .commandsRun(strings("commandsRun"))
+              .location(location(find("location")))
+              .trigger(string("trigger"))
+              .commands(commands())
+              .notices(notices())
+              .environmentFindings(environmentFindings())
+              .nothingToValidate(string("nothingToValidate"))
+              .build();
       return new Candidate(output, complete);
     }
 
@@ -405,31 +388,7 @@ public final class StudentOutputJson {
                 fields.string("outputExcerpt"),
                 duration == null ? 0 : duration,
                 fields.bool("timedOut"),
-                fields.bool("fromMentor"),
-                fields.string("limit"));
-          });
-    }
-
-    private List<EnvironmentFinding> environmentFindings() {
-      return each(
-          "environmentFindings",
-          (fields, path) -> {
-            String kind = fields.string("kind");
-            if (kind == null) {
-              if (strict) {
-                throw invalid(path + ".kind is required");
-              }
-              return null;
-            }
-            Long line = fields.number("line", 0, Integer.MAX_VALUE, "a non-negative integer");
-            return new EnvironmentFinding(
-                kind,
-                line == null ? null : line.intValue(),
-                fields.string("quote"),
-                fields.string("step"),
-                fields.string("command"),
-                fields.string("evidence"),
-                fields.string("advice"));
+                fields.bool("fromMentor"));
           });
     }
 
@@ -442,6 +401,22 @@ public final class StudentOutputJson {
                   fields.location(fields.find("location")),
                   fields.string("problem"),
                   fields.string("workaround")));
+    }
+
+    private List<EnvironmentFinding> environmentFindings() {
+      return each(
+          "environmentFindings",
+          (fields, path) -> {
+            Long line = fields.number("line", 0, Integer.MAX_VALUE, "a non-negative integer");
+            return new EnvironmentFinding(
+                fields.string("kind"),
+                line == null ? null : line.intValue(),
+                fields.string("quote"),
+                fields.string("step"),
+                fields.string("command"),
+                fields.string("evidence"),
+                fields.string("advice"));
+          });
     }
 
     private interface ElementReader<T> {

@@ -6,7 +6,7 @@ import jakarta.json.bind.annotation.JsonbCreator;
  * One command the Student ran: where it stands in the tutorial ({@code line}, 0 when it came from a
  * Mentor note), its exit code, an excerpt of its output, how long it took, and whether it was a fix
  * the Mentor suggested rather than a tutorial command. {@code limit} names the sandbox limit the
- * command hit (for example "killed: memory limit 2 GiB"), null when it hit none.
+ * command hit ("killed: memory limit 2 GiB"), null when it hit none; JSON omits it when null.
  */
 public record CommandRecord(
     String command,
@@ -19,7 +19,7 @@ public record CommandRecord(
     boolean fromMentor,
     String limit) {
 
-  // The canonical constructor is the one JSON-B uses (state files, REST bodies).
+  /** The canonical constructor, which JSON-B binds to. */
   @JsonbCreator
   public CommandRecord {}
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * your setup", "the usual way", "if needed", ...). The location is the first sentence that is both
  * imperative and vague, else the first vague one.
  */
-final class AmbiguityDetector {
+public final class AmbiguityDetector {
 
   private static final Set<String> ACTION_VERBS =
       Set.of(
@@ -108,7 +108,7 @@ final class AmbiguityDetector {
 
   private AmbiguityDetector() {}
 
-  static Optional<VagueInstruction> find(Step step) {
+  public static Optional<VagueInstruction> find(Step step) {
     if (step.kind() != StepKind.INSTRUCTION || !step.blocks().isEmpty()) {
       return Optional.empty();
     }

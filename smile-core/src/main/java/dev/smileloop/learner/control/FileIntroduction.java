@@ -118,6 +118,56 @@ final class FileIntroduction {
     return Optional.of(new Target(chosen, append));
   }
 
+  private static final Pattern BOLD = Pattern.compile("\\*\\*([^*\\s]+)\\*\\*");
+  private static final Pattern BARE_NAME =
+      Pattern.compile(
+          "(?<![\\w./-])((?:[\\w-]+/)*[\\w-]+\\.(?:py|js|mjs|ts|yaml|yml|json|toml|sh|bash|txt|md|cfg|ini|"
+              + "conf|go|rs|java|c|h|cpp|rb|php|html|css|xml|env|properties|sql|mk|csv)"
+              + "|Makefile|Dockerfile|Containerfile|Procfile|Gemfile|Justfile)(?![\\w/-])");
+  private static final Pattern APPEND_WORD =
+      Pattern.compile(
+          "(?iu)\\b(?:add|append|extend|hinzu|anhängen|añade|agrega|añadir|agregar|ajoute|ajouter)"
+              + "|追加");
+
+  /**
+   * The file the text just before a block names, whatever the wording or language: the last file
+   * name in it (backticked, bold, or a bare name with a file extension or a well-known file name
+   * such as {@code Makefile}), unless the block itself uses that name (then the block runs or shows
+   * the file rather than being it). A {@code makefile} or {@code dockerfile} block that no text
+   * names goes to {@code Makefile} or {@code Dockerfile}.
+   */
+  static Optional<Target> named(String text, List<String> content, String language) {
+    String body = String.join("\n", content);
+    String chosen = null;
+    int at = -1;
+    if (text != null && !text.isBlank()) {
+      for (Pattern pattern : List.of(BACKTICKED, BOLD, BARE_NAME)) {
+        Matcher found = pattern.matcher(pattern == BARE_NAME ? blankCode(text) : text);
+        while (found.find()) {
+          String name = found.group(1);
+          boolean fileName =
+              pattern == BARE_NAME
+                  || pathLike(name) && !name.contains("://") && !name.startsWith("-");
+          if (fileName && !body.contains(name) && found.start() >= at) {
+            chosen = name;
+            at = found.start();
+          }
+        }
+      }
+    }
+    if (chosen == null) {
+      String fallback =
+          switch (language) {
+            case "makefile", "make" -> "Makefile";
+            case "dockerfile", "docker" -> "Dockerfile";
+            default -> null;
+          };
+      return Optional.ofNullable(fallback).map(name -> new Target(name, false));
+    }
+    boolean append = APPEND_WORD.matcher(text.substring(0, at)).find();
+    return Optional.of(new Target(chosen, append));
+  }
+
   /** The text with every backticked span replaced by spaces of the same length. */
   private static String blankCode(String text) {
     Matcher code = Pattern.compile("`[^`]*`").matcher(text);

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * {@code cd} or {@code mkdir} is created with {@code mkdir -p}. Stand-ins that emulate a tool (such
  * as {@code tree} through {@code find}) are left to the Mentor.
  */
-final class OwnApproaches {
+public final class OwnApproaches {
 
   /** One approach: its commands in order; the last one's result decides. */
-  record Approach(String description, List<String> commands) {}
+  public record Approach(String description, List<String> commands) {}
 
   static final Map<String, List<String>> OTHER_NAMES =
       Map.of(
@@ -40,7 +40,8 @@ final class OwnApproaches {
 
   private OwnApproaches() {}
 
-  static List<Approach> forMissing(String missing, String command, ExecutableLookup commands) {
+  public static List<Approach> forMissing(
+      String missing, String command, ExecutableLookup commands) {
     List<Approach> approaches = new ArrayList<>();
     for (String other : OTHER_NAMES.getOrDefault(missing, List.of())) {
       if (!commands.has(other.split(" ")[0])) {
@@ -75,7 +76,7 @@ final class OwnApproaches {
     return approaches;
   }
 
-  static List<Approach> forFailure(String command, CommandResult result) {
+  public static List<Approach> forFailure(String command, CommandResult result) {
     List<Approach> approaches = new ArrayList<>();
     String output = result.output();
     Matcher path = PROGRAM_PATH.matcher(command);

@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
  * cannot work in a read-only, offline sandbox, which says nothing about the tutorial; what matters
  * is whether the packages are there anyway.
  */
-final class PackageInstall {
+public final class PackageInstall {
 
   private PackageInstall() {}
 
   /** The packages a command installs, if it is a system package install. */
-  static Optional<List<String>> packages(String command) {
+  public static Optional<List<String>> packages(String command) {
     return SystemPackages.packages(command);
   }
 
@@ -25,7 +25,7 @@ final class PackageInstall {
    * A bash command that prints every package that is neither installed (dpkg) nor provides a
    * command of its own name or of a name the tool catalog knows for it.
    */
-  static String missingCheck(List<String> packages) {
+  public static String missingCheck(List<String> packages) {
     return packages.stream()
         .map(
             name -> {

@@ -1,6 +1,7 @@
 /**
- * The built-in, rule-based agents: a literal-minded learner that parses a tutorial into steps,
- * really runs its commands in a sandboxed terminal and compares what they print with what the
- * tutorial says they print, and a mentor that answers from a rule base.
+ * Reading a tutorial the way the built-in agents need it: the steps and what each code block is for
+ * ({@code TutorialParser}, {@code BlockClassifier}), built on the one tutorial document; and the
+ * rule-based Mentor with the helpers both agents share. The Student itself lives in {@code
+ * learner.student}.
  */
 package dev.smileloop.learner.control;

@@ -1,16 +1,24 @@
 package dev.smileloop.learner.entity;
 
+import dev.smileloop.tutorial.entity.TutorialDocument;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A tutorial split into steps, with its images and what its prerequisites list. */
-public record TutorialStructure(String title, List<Step> steps, List<ImageReference> images) {
+/**
+ * A tutorial split into steps as the learner reads it, built from its one {@link TutorialDocument}:
+ * each step's prose and classified code blocks, and what the prerequisites list.
+ */
+public record TutorialStructure(String title, List<Step> steps, TutorialDocument document) {
 
   public TutorialStructure {
     steps = List.copyOf(steps);
-    images = List.copyOf(images);
+  }
+
+  /** Every code block of the tutorial, in order. */
+  public List<CodeBlock> blocks() {
+    return steps.stream().flatMap(step -> step.blocks().stream()).toList();
   }
 
   /** Every list item or paragraph of the prerequisites sections, as written. */

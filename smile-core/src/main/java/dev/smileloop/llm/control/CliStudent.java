@@ -103,20 +103,7 @@ public final class CliStudent implements StudentAgent {
     TutorialLocation filled =
         new TutorialLocation(
             location.line(), tutorial.line(location.line()).strip(), location.heading());
-    return new StudentOutput(
-        o.status(),
-        o.currentStep(),
-        o.attemptedActions(),
-        o.problem(),
-        o.questionForMentor(),
-        o.reason(),
-        o.summary(),
-        o.filesCreated(),
-        o.commandsRun(),
-        filled,
-        o.trigger(),
-        o.commands(),
-        o.notices());
+    return o.toBuilder().location(filled).build();
   }
 
   private static String release(Workspace workspace, StudentOutput output, StudentTask task) {

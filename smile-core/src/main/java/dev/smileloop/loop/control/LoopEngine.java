@@ -376,7 +376,14 @@ public final class LoopEngine {
         StudentOutput output = studentStep(r, agents, iteration);
         switch (output.status()) {
           case COMPLETED -> {
-            end(r, LoopStatus.COMPLETED, completedSummary(iteration));
+            if (output.nothingToValidate() != null) {
+              end(
+                  r,
+                  LoopStatus.NOTHING_TO_VALIDATE,
+                  "nothing to validate: " + output.nothingToValidate());
+            } else {
+              end(r, LoopStatus.COMPLETED, completedSummary(iteration));
+            }
             return;
           }
           case CANNOT_COMPLETE -> {

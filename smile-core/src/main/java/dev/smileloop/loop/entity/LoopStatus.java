@@ -22,7 +22,12 @@ public enum LoopStatus {
   TIMEOUT(true),
   ERROR(true),
   /** Ended by a stop request. */
-  STOPPED(true);
+  STOPPED(true),
+  /**
+   * The Student found nothing to run or write (an empty tutorial, no code blocks, only
+   * illustrations): not "no gaps", since nothing was checked.
+   */
+  NOTHING_TO_VALIDATE(true);
 
   private final boolean terminal;
 

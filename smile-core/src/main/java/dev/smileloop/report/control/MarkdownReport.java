@@ -59,6 +59,11 @@ final class MarkdownReport {
   private static String verdict(Report report) {
     ReportSummary s = report.summary();
     int gaps = s.gapCounts().total();
+    if (s.status() == LoopStatus.NOTHING_TO_VALIDATE) {
+      return "**Result: nothing_to_validate.** The Student found nothing to run or write ("
+          + inline(s.reason() == null ? "" : s.reason())
+          + "), so nothing was checked: this is not a clean result.";
+    }
     String outcome =
         switch (s.status()) {
           case COMPLETED -> "The Student completed the tutorial";

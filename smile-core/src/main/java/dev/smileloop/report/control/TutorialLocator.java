@@ -1,8 +1,8 @@
 package dev.smileloop.report.control;
 
+import dev.smileloop.tutorial.control.TutorialReader;
 import dev.smileloop.tutorial.entity.Tutorial;
 import dev.smileloop.tutorial.entity.TutorialLocation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,14 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * Finds places in a tutorial: the line a piece of quoted text stands on, and the step heading a
- * line belongs to. Used when an agent reports a problem without a line of its own, as external and
- * LLM agents may.
+ * line belongs to (headings, ATX and setext, from the tutorial's one {@code TutorialDocument}).
+ * Used when an agent reports a problem without a line of its own, as external and LLM agents may.
  */
 final class TutorialLocator {
 
   private static final Pattern ATX_HEADING =
       Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?[ \\t]*#*[ \\t]*$");
-  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
   private static final int MIN_NEEDLE = 3;
 
   private final List<String> lines;
@@ -29,7 +28,7 @@ final class TutorialLocator {
 
   TutorialLocator(Tutorial tutorial) {
     this.lines = tutorial == null || tutorial.markdown() == null ? List.of() : tutorial.lines();
-    this.headings = findHeadings(lines);
+    this.headings = findHeadings(tutorial);
   }
 
   /** The headings in document order, outside code blocks. */
@@ -118,37 +117,13 @@ final class TutorialLocator {
     return text == null ? "" : text;
   }
 
-  private static List<Heading> findHeadings(List<String> lines) {
-    List<Heading> found = new ArrayList<>();
-    String openFence = null;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      Matcher fence = FENCE.matcher(line);
-      if (fence.find()) {
-        String marker = fence.group(1);
-        if (openFence == null) {
-          openFence = marker;
-          continue;
-        }
-        // A fence closes only with the same character, at least as long, and nothing after it.
-        if (marker.charAt(0) == openFence.charAt(0)
-            && marker.length() >= openFence.length()
-            && line.strip().chars().allMatch(c -> c == marker.charAt(0))) {
-          openFence = null;
-        }
-        continue;
-      }
-      if (openFence != null) {
-        continue;
-      }
-      Matcher heading = ATX_HEADING.matcher(line);
-      if (heading.matches()) {
-        String text = nullToEmpty(heading.group(2)).strip();
-        if (!text.isEmpty()) {
-          found.add(new Heading(i + 1, heading.group(1).length(), text));
-        }
-      }
+  private static List<Heading> findHeadings(Tutorial tutorial) {
+    if (tutorial == null || tutorial.markdown() == null) {
+      return List.of();
     }
-    return List.copyOf(found);
+    return TutorialReader.read(tutorial.markdown()).headings().stream()
+        .filter(heading -> !heading.text().isEmpty())
+        .map(heading -> new Heading(heading.line(), heading.level(), heading.text()))
+        .toList();
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Loads Markdown tutorials within the size and encoding limits, and checks the images they refer to
- * without ever leaving the tutorial's folder.
+ * Loads Markdown tutorials within the size and encoding limits, reads them once into the one {@link
+ * dev.smileloop.tutorial.entity.TutorialDocument} everyone shares (commonmark-java), and checks the
+ * images they show without ever leaving the tutorial's folder.
  */
 package dev.smileloop.tutorial.control;

@@ -8,7 +8,7 @@ import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
-import dev.smileloop.learner.control.BuiltinStudent;
+import dev.smileloop.learner.student.BuiltinStudent;
 import dev.smileloop.sandbox.control.Sandbox;
 import dev.smileloop.sandbox.control.ShellSession;
 import dev.smileloop.sandbox.control.Workspaces;

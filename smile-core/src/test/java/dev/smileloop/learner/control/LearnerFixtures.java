@@ -14,11 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The fixture tutorials under {@code src/test/resources/learner} and configurations for them. */
-final class LearnerFixtures {
+public final class LearnerFixtures {
 
   private LearnerFixtures() {}
 
-  static Tutorial tutorial(String name) {
+  public static Tutorial tutorial(String name) {
     URL resource = LearnerFixtures.class.getResource("/learner/" + name + "/tutorial.md");
     if (resource == null) {
       throw new IllegalArgumentException("no fixture " + name);
@@ -34,31 +34,32 @@ final class LearnerFixtures {
   }
 
   /** A tutorial written to {@code folder/tutorial.md}. */
-  static Tutorial inline(Path folder, String markdown) throws IOException {
+  public static Tutorial inline(Path folder, String markdown) throws IOException {
     Files.createDirectories(folder);
     Path file = Files.writeString(folder.resolve("tutorial.md"), markdown);
     return new Tutorial("inline", file, folder, markdown);
   }
 
   /** Defaults as in SPEC, but one second per command so that timeouts stay quick. */
-  static StudentBehavior behavior(Patience patience) {
+  public static StudentBehavior behavior(Patience patience) {
     return new StudentBehavior(3, true, true, true, true, 1, patience);
   }
 
-  static StudentBehavior behavior(
+  public static StudentBehavior behavior(
       Patience patience, boolean missing, boolean ambiguous, boolean failure, boolean timeout) {
     return new StudentBehavior(3, missing, ambiguous, failure, timeout, 1, patience);
   }
 
-  static StudentBehavior retries(int maxRetries) {
+  public static StudentBehavior retries(int maxRetries) {
     return new StudentBehavior(maxRetries, true, true, true, true, 1, Patience.LOW);
   }
 
-  static SmileConfig config(Path base, StudentBehavior behavior) {
+  public static SmileConfig config(Path base, StudentBehavior behavior) {
     return config(base, behavior, ContainerSettings.defaults());
   }
 
-  static SmileConfig config(Path base, StudentBehavior behavior, ContainerSettings container) {
+  public static SmileConfig config(
+      Path base, StudentBehavior behavior, ContainerSettings container) {
     SmileConfig defaults = SmileConfig.defaults(base);
     return new SmileConfig(
         base,

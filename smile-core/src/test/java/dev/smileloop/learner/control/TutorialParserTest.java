@@ -308,9 +308,9 @@ class TutorialParserTest {
     TutorialStructure structure =
         parser.parse(md("# T", "", "![Diagram](img/flow.png \"flow\")", "<img src=\"a.svg\">"));
 
-    assertEquals("img/flow.png", structure.images().get(0).target());
-    assertEquals(3, structure.images().get(0).line());
-    assertEquals("a.svg", structure.images().get(1).target());
+    assertEquals("img/flow.png", structure.document().images().get(0).destination());
+    assertEquals(3, structure.document().images().get(0).line());
+    assertEquals("a.svg", structure.document().images().get(1).destination());
   }
 
   @Test

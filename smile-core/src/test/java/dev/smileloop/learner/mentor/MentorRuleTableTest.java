@@ -13,6 +13,7 @@ import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.learner.entity.TutorialStructure;
 import dev.smileloop.sandbox.control.ExecutableLookup;
+import dev.smileloop.tutorial.control.TutorialReader;
 import dev.smileloop.tutorial.entity.Tutorial;
 import dev.smileloop.tutorial.entity.TutorialLocation;
 import java.io.IOException;
@@ -71,7 +72,9 @@ class MentorRuleTableTest {
     MentorTask task =
         new MentorTask("loop", 1, tutorial, SmileConfig.defaults(Path.of(".")), student, List.of());
     return MentorContext.of(
-        task, new TutorialStructure("T", List.of(), List.of()), ExecutableLookup.sandbox());
+        task,
+        new TutorialStructure("T", List.of(), TutorialReader.read("")),
+        ExecutableLookup.sandbox());
   }
 
   @ParameterizedTest(name = "{0}")

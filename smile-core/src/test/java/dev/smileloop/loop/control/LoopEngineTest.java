@@ -154,6 +154,22 @@ class LoopEngineTest {
   }
 
   @Test
+  void aStudentWithNothingToValidateEndsTheLoopAsNothingToValidateNotCompleted() throws Exception {
+    StudentAgent emptyHanded =
+        task ->
+            StudentOutput.builder(StudentStatus.COMPLETED)
+                .summary("Nothing to validate: no code blocks.")
+                .nothingToValidate("no code blocks")
+                .build();
+    LoopEngine engine = engine(emptyHanded, t -> null);
+    engine.start(request(3));
+    LoopState end = awaitEnd(engine);
+    assertEquals(LoopStatus.NOTHING_TO_VALIDATE, end.status());
+    assertTrue(end.reason().contains("no code blocks"), end.reason());
+    assertTrue(end.status().isTerminal());
+  }
+
+  @Test
   void mentorNotesAccumulateAndReachEveryLaterAttempt() throws Exception {
     List<List<MentorNote>> seen = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger answers = new AtomicInteger();

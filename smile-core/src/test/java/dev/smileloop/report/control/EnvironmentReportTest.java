@@ -85,21 +85,7 @@ class EnvironmentReportTest {
             "python3 count.py notes",
             "killed: memory limit 2 GiB",
             "Raise the limit.");
-    return new StudentOutput(
-        out.status(),
-        out.currentStep(),
-        out.attemptedActions(),
-        out.problem(),
-        out.questionForMentor(),
-        out.reason(),
-        out.summary(),
-        out.filesCreated(),
-        out.commandsRun(),
-        out.location(),
-        out.trigger(),
-        out.commands(),
-        out.notices(),
-        List.of(limit));
+    return out.toBuilder().environmentFindings(List.of(limit)).build();
   }
 
   @Test

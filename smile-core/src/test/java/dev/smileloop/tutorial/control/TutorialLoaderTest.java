@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smileloop.problem.SmileException;
-import dev.smileloop.tutorial.control.ImageReference.Status;
+import dev.smileloop.tutorial.entity.ImageReference;
+import dev.smileloop.tutorial.entity.ImageReference.Status;
 import dev.smileloop.tutorial.entity.Tutorial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class TutorialLoaderTest {
   }
 
   private List<ImageReference> imagesOf(String markdown) throws IOException {
-    return TutorialLoader.images(TutorialLoader.load(write("tutorial.md", markdown)));
+    return TutorialImages.check(TutorialLoader.load(write("tutorial.md", markdown)));
   }
 
   @Test
@@ -215,7 +216,7 @@ class TutorialLoaderTest {
         TutorialLoader.load(
             write("tut/guide.md", "![x](../secret.png)\n![y](a/../../secret.png)\n"));
 
-    List<ImageReference> images = TutorialLoader.images(tutorial);
+    List<ImageReference> images = TutorialImages.check(tutorial);
 
     assertEquals(
         List.of(Status.OUTSIDE, Status.OUTSIDE),
@@ -254,7 +255,7 @@ class TutorialLoaderTest {
         TutorialLoader.load(
             write("tut/guide.md", "![a](leak.png)\n![b](linkdir/secret.png)\n![c](alias.png)\n"));
 
-    List<ImageReference> images = TutorialLoader.images(tutorial);
+    List<ImageReference> images = TutorialImages.check(tutorial);
 
     assertEquals(
         List.of(Status.OUTSIDE, Status.OUTSIDE, Status.FOUND),
@@ -336,7 +337,7 @@ class TutorialLoaderTest {
 
     assertArrayEquals(
         new Status[] {Status.MISSING, Status.REMOTE, Status.OUTSIDE},
-        TutorialLoader.images(tutorial).stream().map(ImageReference::status).toArray());
+        TutorialImages.check(tutorial).stream().map(ImageReference::status).toArray());
   }
 
   @Test
@@ -347,7 +348,7 @@ class TutorialLoaderTest {
     List<List<ImageReference>> images = new java.util.ArrayList<>();
     // A small stack, as on a pooled worker thread, makes a recursive regex fail here.
     Thread scan =
-        new Thread(null, () -> images.add(TutorialLoader.images(tutorial)), "s", 512 * 1024);
+        new Thread(null, () -> images.add(TutorialImages.check(tutorial)), "s", 512 * 1024);
     scan.start();
     scan.join();
 
