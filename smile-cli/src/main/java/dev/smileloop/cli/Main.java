@@ -398,10 +398,11 @@ public final class Main {
 
   /**
    * The exit code: {@value #ENVIRONMENT_PREVENTED} when the run could not finish and only
-   * environment findings (this machine, not the tutorial) stopped it.
+   * environment findings (this machine, not the tutorial) kept steps from being validated.
    */
   static int exitCode(String status, int gaps, boolean environmentPrevented) {
-    if (environmentPrevented && (status.equals("blocker") || status.equals("max_iterations"))) {
+    boolean unfinished = status.equals("blocker") || status.equals("max_iterations");
+    if (environmentPrevented && (unfinished || status.equals("completed") && gaps == 0)) {
       return ENVIRONMENT_PREVENTED;
     }
     return exitCode(status, gaps);

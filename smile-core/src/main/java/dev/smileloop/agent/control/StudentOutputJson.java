@@ -388,7 +388,8 @@ public final class StudentOutputJson {
                 fields.string("outputExcerpt"),
                 duration == null ? 0 : duration,
                 fields.bool("timedOut"),
-                fields.bool("fromMentor"));
+                fields.bool("fromMentor"),
+                fields.string("limit"));
           });
     }
 

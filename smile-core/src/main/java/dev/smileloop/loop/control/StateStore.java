@@ -37,7 +37,6 @@ public final class StateStore implements AutoCloseable {
   private final Path lockFile;
   private final FileChannel channel;
   private final FileLock lock;
-  private volatile boolean written;
 
   private StateStore(Path stateFile, Path lockFile, FileChannel channel, FileLock lock) {
     this.stateFile = stateFile;
@@ -174,7 +173,6 @@ public final class StateStore implements AutoCloseable {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING);
       }
-      written = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write loop state to " + stateFile, e);
     }
@@ -183,8 +181,7 @@ public final class StateStore implements AutoCloseable {
   /** Removes the state file (after success or an explicit stop). */
   public void delete() {
     try {
-      // Our own file, or a state file; never a file someone put there in the meantime.
-      if (written || isStateFile(stateFile)) {
+      if (isStateFile(stateFile)) { // never a file someone put there in the meantime
         Files.delete(stateFile);
       }
     } catch (IOException e) {

@@ -112,13 +112,17 @@ final class EnvironmentAnalysis {
   }
 
   /**
-   * True when the loop could not finish and what stopped it was this machine: there are environment
-   * findings and no unresolved gap of the tutorial that would stop a learner.
+   * True when this machine kept part of the tutorial from being validated and no unresolved gap of
+   * the tutorial would stop a learner: there are environment findings, and the loop either could
+   * not finish or finished only by reading on past the steps they hit. Such a run is never a clean
+   * "no gaps" verdict.
    */
   static boolean prevented(LoopState state, List<Gap> gaps, List<EnvironmentFinding> findings) {
-    boolean unfinished =
-        state.status() == LoopStatus.BLOCKER || state.status() == LoopStatus.MAX_ITERATIONS;
-    return unfinished
+    boolean ended =
+        state.status() == LoopStatus.BLOCKER
+            || state.status() == LoopStatus.MAX_ITERATIONS
+            || state.status() == LoopStatus.COMPLETED;
+    return ended
         && !findings.isEmpty()
         && gaps.stream().noneMatch(g -> !g.resolved() && g.severity() != Severity.MINOR);
   }

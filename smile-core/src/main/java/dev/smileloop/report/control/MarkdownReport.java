@@ -92,7 +92,8 @@ final class MarkdownReport {
           " This machine prevented validation: "
               + s.environmentFindings()
               + (s.environmentFindings() == 1 ? " environment finding" : " environment findings")
-              + " (not gaps of the tutorial) stopped the run; see Environment findings.";
+              + " (not gaps of the tutorial) kept steps from being validated; see Environment"
+              + " findings.";
     } else if (s.environmentFindings() > 0) {
       environment =
           " "
@@ -234,11 +235,11 @@ final class MarkdownReport {
     heading("## Gaps");
     if (report.gaps().isEmpty()) {
       line(
-          report.summary().status() == LoopStatus.COMPLETED
-              ? "None: a learner can follow this tutorial as written."
-              : report.summary().environmentPreventedValidation()
-                  ? "None in what could be checked: the run stopped at an environment finding"
-                      + " (below), so the steps after it were not validated."
+          report.summary().environmentPreventedValidation()
+              ? "None in what could be checked: environment findings (below) kept some steps"
+                  + " from being validated."
+              : report.summary().status() == LoopStatus.COMPLETED
+                  ? "None: a learner can follow this tutorial as written."
                   : "None recorded before the loop ended; see the timeline for where it stopped.");
       blank();
       return;

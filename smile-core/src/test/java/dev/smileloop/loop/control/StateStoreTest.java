@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StateStoreTest {
 
+  private static final String STATE =
+      "{\"version\": 1, \"tutorial\": {}, \"state\": {\"loopId\": \"l1\"}}";
+
   @TempDir Path dir;
 
   @Test
@@ -20,7 +23,7 @@ class StateStoreTest {
     Path stateFile = dir.resolve(".smile/state.json");
     StateStore store = StateStore.acquire(stateFile);
     assertTrue(Files.exists(dir.resolve(".smile/state.json.lock")));
-    store.save("{}");
+    store.save(STATE);
     store.delete();
     store.close();
     assertFalse(Files.exists(dir.resolve(".smile/state.json.lock")));
