@@ -31,6 +31,7 @@ public final class Main {
   static final int TIMED_OUT = 3;
   static final int FAILED = 4;
   static final int STOPPED = 5;
+  static final int AGENT_ERROR = 8;
   static final int USAGE = 64;
 
   private final PrintStream out;
@@ -319,12 +320,14 @@ public final class Main {
       case "blocker", "max_iterations" -> NOT_COMPLETABLE;
       case "timeout" -> TIMED_OUT;
       case "stopped" -> STOPPED;
+      case "agent_error" -> AGENT_ERROR;
       default -> FAILED;
     };
   }
 
   private static boolean isTerminal(String status) {
-    return List.of("completed", "max_iterations", "blocker", "timeout", "error", "stopped")
+    return List.of(
+            "completed", "max_iterations", "blocker", "timeout", "error", "stopped", "agent_error")
         .contains(status);
   }
 

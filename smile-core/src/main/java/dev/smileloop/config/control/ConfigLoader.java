@@ -2,6 +2,7 @@ package dev.smileloop.config.control;
 
 import dev.smileloop.config.entity.ContainerSettings;
 import dev.smileloop.config.entity.LlmProvider;
+import dev.smileloop.config.entity.ModelSettings;
 import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
@@ -165,6 +166,22 @@ public final class ConfigLoader {
               c.bool("network", container.network()),
               c.bool("allowUnsandboxed", container.allowUnsandboxed()));
     }
+    ModelSettings model = base.model();
+    Optional<Fields> modelFields = top.object("model");
+    if (modelFields.isPresent()) {
+      Fields m = modelFields.get();
+      model =
+          new ModelSettings(
+              m.string("baseUrl", model.baseUrl()),
+              m.string("name", model.name()),
+              m.string("apiKeyEnv", model.apiKeyEnv()),
+              m.nonNegativeNumber("temperature", model.temperature()),
+              m.positiveInt("maxTokens", model.maxTokens()),
+              m.positiveInt("contextSize", model.contextSize()),
+              m.positiveInt("timeoutSeconds", model.timeoutSeconds()),
+              m.positiveInt("mentorTimeoutSeconds", model.mentorTimeoutSeconds()),
+              m.positiveInt("maxToolCalls", model.maxToolCalls()));
+    }
     return new SmileConfig(
         base.baseDir(),
         top.path("tutorial", base.tutorial()),
@@ -180,7 +197,8 @@ public final class ConfigLoader {
         behavior,
         container,
         top.path("stateFile", base.stateFile()),
-        top.path("outputDir", base.outputDir()));
+        top.path("outputDir", base.outputDir()),
+        model);
   }
 
   /** Writes every field (but not the base folder) so that {@link #fromJson} reads it back. */
@@ -212,7 +230,23 @@ public final class ConfigLoader {
                 .add("allowUnsandboxed", container.allowUnsandboxed()))
         .add("stateFile", config.stateFile())
         .add("outputDir", config.outputDir())
+        .add("model", modelJson(config.model()))
         .build();
+  }
+
+  private static jakarta.json.JsonObjectBuilder modelJson(ModelSettings m) {
+    jakarta.json.JsonObjectBuilder json = Json.createObjectBuilder();
+    Optional.ofNullable(m.baseUrl()).ifPresent(v -> json.add("baseUrl", v));
+    Optional.ofNullable(m.name()).ifPresent(v -> json.add("name", v));
+    Optional.ofNullable(m.apiKeyEnv()).ifPresent(v -> json.add("apiKeyEnv", v));
+    Optional.ofNullable(m.temperature()).ifPresent(v -> json.add("temperature", v));
+    Optional.ofNullable(m.maxTokens()).ifPresent(v -> json.add("maxTokens", v));
+    Optional.ofNullable(m.contextSize()).ifPresent(v -> json.add("contextSize", v));
+    Optional.ofNullable(m.timeoutSeconds()).ifPresent(v -> json.add("timeoutSeconds", v));
+    Optional.ofNullable(m.mentorTimeoutSeconds())
+        .ifPresent(v -> json.add("mentorTimeoutSeconds", v));
+    Optional.ofNullable(m.maxToolCalls()).ifPresent(v -> json.add("maxToolCalls", v));
+    return json;
   }
 
   /** Parses exactly one JSON value, reporting a syntax error with its line and column. */
@@ -360,6 +394,22 @@ public final class ConfigLoader {
                 + e.getReason());
       }
       return text;
+    }
+
+    /** A positive integer that may stay unset (null). */
+    Integer positiveInt(String name, Integer current) {
+      return value(name) == null ? current : Integer.valueOf(positiveInt(name, 1));
+    }
+
+    Double nonNegativeNumber(String name, Double current) {
+      JsonValue value = value(name);
+      if (value == null) {
+        return current;
+      }
+      if (value instanceof JsonNumber number && number.doubleValue() >= 0) {
+        return number.doubleValue();
+      }
+      throw wrong(name, "a number of at least 0", value);
     }
 
     int positiveInt(String name, int current) {

@@ -17,7 +17,38 @@ public record SmileConfig(
     StudentBehavior studentBehavior,
     ContainerSettings container,
     String stateFile,
-    String outputDir) {
+    String outputDir,
+    ModelSettings model) {
+
+  public SmileConfig {
+    model = model == null ? ModelSettings.unset() : model;
+  }
+
+  /** A configuration without {@code model} settings (the server's defaults apply). */
+  public SmileConfig(
+      Path baseDir,
+      String tutorial,
+      LlmProvider llmProvider,
+      int maxIterations,
+      int timeout,
+      String containerImage,
+      StudentBehavior studentBehavior,
+      ContainerSettings container,
+      String stateFile,
+      String outputDir) {
+    this(
+        baseDir,
+        tutorial,
+        llmProvider,
+        maxIterations,
+        timeout,
+        containerImage,
+        studentBehavior,
+        container,
+        stateFile,
+        outputDir,
+        ModelSettings.unset());
+  }
 
   public static SmileConfig defaults(Path baseDir) {
     return new SmileConfig(
@@ -30,7 +61,8 @@ public record SmileConfig(
         StudentBehavior.defaults(),
         ContainerSettings.defaults(),
         ".smile/state.json",
-        ".");
+        ".",
+        ModelSettings.unset());
   }
 
   public Path tutorialPath() {

@@ -26,6 +26,9 @@ public final class CliCommands {
       Pattern.compile(
           "(?i)^(--?[a-z0-9_-]*(?:key|token|secret|password|passwd|credential|auth)[a-z0-9_-]*=).+$");
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(CliCommands.class.getName());
+
   private final Function<String, String> properties;
 
   /**
@@ -61,8 +64,23 @@ public final class CliCommands {
     for (String name : List.of(property(provider, role), property(provider))) {
       String value = properties.apply(name);
       if (value != null && !value.isBlank()) {
+        boolean shared = name.equals(property(provider));
+        if (shared) {
+          LOG.warning(
+              () ->
+                  name
+                      + " serves both roles, the Student and the Mentor; set "
+                      + property(provider, LlmRole.STUDENT)
+                      + " and "
+                      + property(provider, LlmRole.MENTOR)
+                      + " to give each its own command line (the tool sees SMILE_LLM_ROLE)");
+        }
         try {
-          return new CliCommand(provider, role, split(value), "system property " + name);
+          return new CliCommand(
+              provider,
+              role,
+              split(value),
+              "system property " + name + (shared ? " (serves both roles)" : ""));
         } catch (IllegalArgumentException e) {
           throw AgentException.fatal(
               "The system property " + name + " is not a usable command line: " + e.getMessage());

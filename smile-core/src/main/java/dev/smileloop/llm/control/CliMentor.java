@@ -93,7 +93,7 @@ public final class CliMentor implements MentorAgent {
   }
 
   /** The Mentor's reply as an answer: not resolvable when it starts with the marker. */
-  static MentorAnswer answer(String reply) {
+  public static MentorAnswer answer(String reply) {
     String notes = reply.strip();
     Matcher marker = UNRESOLVABLE.matcher(notes);
     if (marker.find()) {

@@ -22,7 +22,11 @@ public enum LoopStatus {
   TIMEOUT(true),
   ERROR(true),
   /** Ended by a stop request. */
-  STOPPED(true);
+  STOPPED(true),
+  /**
+   * The model playing an agent failed (unreadable answers, broken tool use): not a tutorial gap.
+   */
+  AGENT_ERROR(true);
 
   private final boolean terminal;
 

@@ -58,6 +58,8 @@ final class MarkdownReport {
           case TIMEOUT -> "The loop ran out of time";
           case ERROR -> "The loop stopped on an error";
           case STOPPED -> "The loop was stopped on request";
+          case AGENT_ERROR ->
+              "The loop stopped on an agent error (the model's fault, not the tutorial's)";
           default -> "The loop is still " + s.status().wireName().replace('_', ' ');
         };
     String found =
