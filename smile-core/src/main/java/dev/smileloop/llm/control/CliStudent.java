@@ -64,22 +64,21 @@ public final class CliStudent implements StudentAgent {
     Workspace workspace = StudentWorkspace.prepare(task, workRoot);
     StudentOutput output = null;
     try {
-      Request request =
-          new Request(
-              task.loopId(),
-              task.iteration(),
-              LlmRole.STUDENT,
-              Prompts.student(task, workspace.work()),
-              workspace.work(),
-              workspace.logs(),
-              Duration.ofSeconds(task.config().studentBehavior().timeoutSeconds()));
-      output =
-          invoker.invoke(
-              request,
-              stdout -> {
-                StudentOutputParser.Result result = StudentOutputParser.parse(stdout);
-                return new Reading<>(located(result.output(), task.tutorial()), result.strategy());
-              });
+      String prompt = Prompts.student(task, workspace.work());
+      StudentOutputParser.Result result = invoke(task, workspace, prompt);
+      if (!result.recovered()) {
+        // Re-asked once with the parse error; a second miss is the model's fault, not a gap.
+        result = invoke(task, workspace, prompt + reask(result));
+        if (!result.recovered()) {
+          throw AgentException.agentFault(
+              "the Student's "
+                  + invoker.provider().wireName()
+                  + " tool twice gave output that is not the answer contract (its raw output is"
+                  + " in the report's LLM calls): "
+                  + excerpt(result.raw()));
+        }
+      }
+      output = ClaimCheck.verified(result.output(), workspace.work());
       return output;
     } finally {
       String kept = release(workspace, output, task);
@@ -89,6 +88,42 @@ public final class CliStudent implements StudentAgent {
                 output.summary() == null ? kept.strip() : output.summary().strip() + kept);
       }
     }
+  }
+
+  private StudentOutputParser.Result invoke(StudentTask task, Workspace workspace, String prompt)
+      throws AgentException, InterruptedException {
+    Request request =
+        new Request(
+            task.loopId(),
+            task.iteration(),
+            LlmRole.STUDENT,
+            prompt,
+            workspace.work(),
+            workspace.logs(),
+            Duration.ofSeconds(task.config().studentBehavior().timeoutSeconds()));
+    return invoker.invoke(
+        request,
+        stdout -> {
+          StudentOutputParser.Result result = StudentOutputParser.parse(stdout);
+          return new Reading<>(
+              new StudentOutputParser.Result(
+                  located(result.output(), task.tutorial()), result.strategy(), result.raw()),
+              result.strategy());
+        });
+  }
+
+  private static String reask(StudentOutputParser.Result failed) {
+    return "\n\n# Your previous answer could not be read\n\n"
+        + failed.output().reason()
+        + "\nIt began: "
+        + excerpt(failed.raw())
+        + "\nDo not copy the description of the answer: reply with exactly one JSON object whose"
+        + " status is one of the three values, and nothing else.\n";
+  }
+
+  private static String excerpt(String raw) {
+    String text = raw == null ? "" : raw.strip();
+    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
   }
 
   /** Fills in the quote of a location that names only its line, from the tutorial itself. */

@@ -140,10 +140,7 @@ class CliStudentTest {
     // The contract, with the extension fields.
     for (String field :
         List.of(
-            "\"questionForMentor\"",
-            "\"cannot_complete\"",
-            "\"location\": {\"line\"",
-            "\"trigger\"")) {
+            "\"questionForMentor\"", "cannot_complete", "\"location\": {\"line\"", "\"trigger\"")) {
       assertTrue(prompt.contains(field), field);
     }
     assertTrue(prompt.contains(tutorialFolder.toString()), "the tutorial's folder is named");
@@ -203,7 +200,7 @@ class CliStudentTest {
 
   @Test
   void snakeCaseFieldsAreAccepted() throws Exception {
-    cli.installReplying("codex");
+    cli.installReplying("codex", "touch notes.txt\n");
     cli.reply(
         """
         {"status": "cannot_complete", "current_step": "Run", "attempted_actions": ["read the step"],
@@ -227,18 +224,53 @@ class CliStudentTest {
   }
 
   @Test
-  void unparseableOutputIsCannotCompleteWithTheRawOutputKept() throws Exception {
+  void unparseableOutputIsReaskedOnceThenAnAgentErrorWithTheRawOutputKept() throws Exception {
     cli.installReplying("gemini");
     cli.reply("I am sorry, I could not do that.\n");
+    LlmCallLog log = new LlmCallLog();
+
+    AgentException e =
+        assertThrows(
+            AgentException.class,
+            () -> student(LlmProvider.GEMINI, log).attempt(task(1, behavior(30), List.of())));
+
+    assertEquals(AgentException.Kind.AGENT_FAULT, e.kind());
+    assertTrue(e.getMessage().contains("I am sorry"), e.getMessage());
+    assertEquals(2, log.calls().size(), "asked, then re-asked once");
+    assertEquals(StudentOutputParser.UNPARSEABLE, log.calls().get(1).parseStrategy());
+    assertEquals(LlmCall.Outcome.UNPARSEABLE, log.calls().get(1).outcome());
+    assertEquals("I am sorry, I could not do that.\n", log.calls().get(0).output());
+    assertTrue(cli.stdin("gemini", 2).contains("Your previous answer could not be read"));
+  }
+
+  @Test
+  void echoedTemplateIsReaskedAndAGoodSecondAnswerIsUsed() throws Exception {
+    cli.installReplying("gemini");
+    cli.reply(1, "{\"status\": \"completed\" or \"ask_mentor\" or \"cannot_complete\"}");
+    cli.reply(2, "{\"status\": \"cannot_complete\", \"reason\": \"no network\"}");
     LlmCallLog log = new LlmCallLog();
 
     StudentOutput output =
         student(LlmProvider.GEMINI, log).attempt(task(1, behavior(30), List.of()));
 
     assertEquals(StudentStatus.CANNOT_COMPLETE, output.status());
-    assertEquals(StudentOutputParser.UNPARSEABLE, log.calls().get(0).parseStrategy());
-    assertEquals("I am sorry, I could not do that.\n", log.calls().get(0).output());
-    assertEquals(List.of("-p", "", "-y"), cli.argv("gemini", 1));
+    assertEquals("no network", output.reason());
+  }
+
+  @Test
+  void claimedFilesThatAreNotInTheWorkspaceAreUnverified() throws Exception {
+    cli.installReplying("gemini");
+    cli.reply(
+        "{\"status\": \"completed\", \"filesCreated\": [\"notes-app/notes.sh\"],"
+            + " \"commandsRun\": [\"bash notes-app/notes.sh\"]}");
+
+    StudentOutput output =
+        student(LlmProvider.GEMINI, new LlmCallLog()).attempt(task(1, behavior(30), List.of()));
+
+    assertEquals(List.of(), output.filesCreated());
+    assertEquals(2, output.notices().size());
+    assertTrue(output.notices().stream().allMatch(n -> n.trigger().equals("unverified_claim")));
+    assertTrue(output.notices().get(0).problem().contains("notes-app/notes.sh"));
   }
 
   // ---- failures ----------------------------------------------------------------------------
