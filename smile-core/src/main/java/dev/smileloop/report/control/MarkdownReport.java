@@ -356,8 +356,10 @@ final class MarkdownReport {
       line("None recorded.");
       blank();
     } else {
-      line("| Iteration | Role | Provider | Model | Started | Duration | Outcome |");
-      line("| ---: | --- | --- | --- | --- | ---: | --- |");
+      line(
+          "| Iteration | Role | Provider | Model | Started | Duration | Outcome | Tokens (prompt/output)"
+              + " | Retries | Stop | Parse | Tool calls |");
+      line("| ---: | --- | --- | --- | --- | ---: | --- | ---: | ---: | --- | --- | --- |");
       for (LlmCall c : calls) {
         line(
             "| "
@@ -374,6 +376,17 @@ final class MarkdownReport {
                 + c.durationMillis()
                 + " ms | "
                 + cell(c.outcome())
+                + " | "
+                + (c.promptTokens() == null ? "" : c.promptTokens() + " / " + c.outputTokens())
+                + ("counted".equals(c.tokenSource()) ? " (counted)" : "")
+                + " | "
+                + c.retries()
+                + " | "
+                + cell(c.stopReason())
+                + " | "
+                + cell(c.parseStrategy())
+                + " | "
+                + cell(String.join("; ", c.toolCalls()))
                 + " |");
       }
       blank();
