@@ -689,6 +689,6 @@ class ReportBuilderTest {
     assertEquals(ended, report.audit().iterations().get(0).reportedAt(), "the call's real end");
     String markdown = new ReportRenderer().markdown(report);
     assertTrue(markdown.contains("| 901 / 31 | 2 |"), markdown);
-    assertTrue(markdown.contains("tool_execution"), markdown);
+    assertTrue(markdown.contains("tool\\_execution"), markdown);
   }
 }
