@@ -120,7 +120,14 @@ final class SmileServer {
 
   static boolean isActive(String status) {
     return !java.util.List.of(
-            "idle", "completed", "max_iterations", "blocker", "timeout", "error", "stopped")
+            "idle",
+            "completed",
+            "max_iterations",
+            "blocker",
+            "timeout",
+            "error",
+            "stopped",
+            "agent_error")
         .contains(status);
   }
 

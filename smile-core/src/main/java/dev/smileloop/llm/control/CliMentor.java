@@ -81,7 +81,7 @@ public final class CliMentor implements MentorAgent {
               Prompts.mentor(task),
               folder.resolve("work"),
               folder,
-              Duration.ofSeconds(task.config().studentBehavior().timeoutSeconds()));
+              timeout(task));
       return invoker.invoke(request, stdout -> new Reading<>(answer(stdout), null));
     } finally {
       try {
@@ -90,6 +90,22 @@ public final class CliMentor implements MentorAgent {
         LOG.log(Level.WARNING, "could not remove the Mentor's folder " + folder, e);
       }
     }
+  }
+
+  /**
+   * The Mentor's own time limit: {@code model.mentorTimeoutSeconds}, else the server-wide {@code
+   * smile.model.mentorTimeoutSeconds}, else the Student's {@code studentBehavior.timeoutSeconds}.
+   */
+  static Duration timeout(MentorTask task) {
+    Integer configured = task.config().model().mentorTimeoutSeconds();
+    if (configured != null) {
+      return Duration.ofSeconds(configured);
+    }
+    Integer server = Integer.getInteger("smile.model.mentorTimeoutSeconds");
+    if (server != null && server > 0) {
+      return Duration.ofSeconds(server);
+    }
+    return Duration.ofSeconds(task.config().studentBehavior().timeoutSeconds());
   }
 
   /** The Mentor's reply as an answer: not resolvable when it starts with the marker. */

@@ -11,7 +11,7 @@ import java.util.Set;
 public final class LoopTransitions {
 
   private static final Set<LoopStatus> ENDINGS =
-      EnumSet.of(COMPLETED, MAX_ITERATIONS, BLOCKER, TIMEOUT, ERROR, STOPPED);
+      EnumSet.of(COMPLETED, MAX_ITERATIONS, BLOCKER, TIMEOUT, ERROR, STOPPED, AGENT_ERROR);
 
   private static final Map<LoopStatus, Set<LoopStatus>> NEXT =
       Map.of(

@@ -78,18 +78,6 @@ public final class ModelEndpoints {
         number(m.maxToolCalls(), "maxToolCalls", 200));
   }
 
-  /** The Mentor's timeout for every provider, the command-line tools included. */
-  public Duration mentorTimeout(SmileConfig config, Duration fallback) {
-    Integer set = config.model().mentorTimeoutSeconds();
-    if (set != null) {
-      return Duration.ofSeconds(set);
-    }
-    return serverDefault("mentorTimeoutSeconds")
-        .flatMap(ModelEndpoints::positive)
-        .map(Duration::ofSeconds)
-        .orElse(fallback);
-  }
-
   private Optional<String> text(String configured, String field) {
     if (configured != null && !configured.isBlank()) {
       return Optional.of(configured.strip());
