@@ -112,14 +112,16 @@ public final class Main {
         options
             .serverJar()
             .orElseThrow(() -> new Options.UsageException("serve needs --server-jar"));
-    List<String> command =
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    options.settings().forEach(setting -> command.add("-D" + setting));
+    command.addAll(
         List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-jar",
             jar.toString(),
             "--port",
             String.valueOf(options.port() > 0 ? options.port() : 3000),
-            "--nocluster");
+            "--nocluster"));
     return new ProcessBuilder(command).inheritIO().start().waitFor();
   }
 
@@ -155,7 +157,12 @@ public final class Main {
                     () -> new Options.UsageException("give --server URL or --server-jar FILE"));
         long started = System.nanoTime();
         server =
-            ServerProcess.start(jar, options.port(), cwd, outputDir.resolve(".smile/server.log"));
+            ServerProcess.start(
+                jar,
+                options.port(),
+                cwd,
+                outputDir.resolve(".smile/server.log"),
+                options.settings());
         startedServer = server;
         out.printf(
             "Starting the SMILE server on %s (log: %s) ...%n", server.baseUri(), server.log());

@@ -16,7 +16,11 @@ record Options(
     Optional<String> serverUrl,
     Optional<Path> serverJar,
     int port,
-    boolean verbose) {
+    boolean verbose,
+    List<String> settings) {
+
+  private static final java.util.regex.Pattern SETTING =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]*=.*", java.util.regex.Pattern.DOTALL);
 
   static final String USAGE =
       """
@@ -37,11 +41,13 @@ record Options(
         --server-jar FILE   the Payara Micro uber-jar to start (the smile script sets it)
         --port N            port of the server this command starts (default: a free one)
         --verbose           also print each command's output excerpt
+        --set KEY=VALUE     a server setting (system property) for the server this command
+                            starts, e.g. --set smile.model.name=qwen2.5:7b; repeatable
         -h, --help          this text
 
       Exit codes: 0 completed without gaps, 1 completed but gaps were found, 2 blocker or
       max iterations (the tutorial cannot be completed as written), 3 timeout, 4 error
-      (bad input, missing sandbox, server failure), 5 stopped, 64 usage error.
+      (bad input, missing sandbox, server failure), 5 stopped, 8 agent error (the model's fault, not the tutorial's), 64 usage error.
       """;
 
   static Options parse(List<String> args, Path cwd) {
@@ -54,6 +60,7 @@ record Options(
     Path jar = null;
     int port = 0;
     boolean verbose = false;
+    List<String> settings = new java.util.ArrayList<>();
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -64,6 +71,13 @@ record Options(
         case "--server-jar" -> jar = cwd.resolve(value(queue, arg));
         case "--port" -> port = portValue(value(queue, arg));
         case "--verbose", "-v" -> verbose = true;
+        case "--set" -> {
+          String setting = value(queue, arg);
+          if (!SETTING.matcher(setting).matches()) {
+            throw new UsageException("--set needs KEY=VALUE, got " + setting);
+          }
+          settings.add(setting);
+        }
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -75,6 +89,11 @@ record Options(
           tutorial = cwd.resolve(arg);
         }
       }
+    }
+    if (server != null && !settings.isEmpty()) {
+      throw new UsageException(
+          "--set configures a server this command starts; it cannot change the running server "
+              + server);
     }
     if (config == null) {
       Path beside =
@@ -92,7 +111,8 @@ record Options(
         Optional.ofNullable(server),
         Optional.ofNullable(jar).map(p -> p.toAbsolutePath().normalize()),
         port,
-        verbose);
+        verbose,
+        List.copyOf(settings));
   }
 
   private static String value(Deque<String> queue, String option) {

@@ -36,7 +36,24 @@ final class ServerProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /** The server's command line; each {@code key=value} setting becomes a system property. */
+  static List<String> command(Path jar, int port, Path workDir, List<String> settings) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_FLAGS);
+    command.add("-Dsmile.workDir=" + workDir);
+    settings.forEach(setting -> command.add("-D" + setting));
+    command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(port), "--nocluster"));
+    return command;
+  }
+
   static ServerProcess start(Path jar, int port, Path workDir, Path log) throws IOException {
+    return start(jar, port, workDir, log, List.of());
+  }
+
+  /** As above, with {@code settings} ({@code key=value}) as the server's system properties. */
+  static ServerProcess start(Path jar, int port, Path workDir, Path log, List<String> settings)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException(
           "the SMILE server jar "
@@ -45,12 +62,7 @@ final class ServerProcess implements AutoCloseable {
     }
     int chosen = port > 0 ? port : freePort();
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_FLAGS);
-    command.add("-Dsmile.workDir=" + workDir);
-    command.addAll(
-        List.of("-jar", jar.toString(), "--port", String.valueOf(chosen), "--nocluster"));
+    List<String> command = command(jar, chosen, workDir, settings);
     Process process =
         new ProcessBuilder(command)
             .directory(workDir.toFile())

@@ -39,8 +39,21 @@ public final class CliCommands {
     this.properties = properties;
   }
 
+  /**
+   * Overrides from system properties, else from the environment under the MicroProfile Config name
+   * ({@code smile.llm.claude.student.command} → {@code SMILE_LLM_CLAUDE_STUDENT_COMMAND}).
+   */
   public static CliCommands fromSystemProperties() {
-    return new CliCommands(System::getProperty);
+    return new CliCommands(
+        name -> {
+          String value = System.getProperty(name);
+          return value != null ? value : System.getenv(environmentName(name));
+        });
+  }
+
+  /** The environment variable MicroProfile Config reads for a property. */
+  static String environmentName(String property) {
+    return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
   }
 
   /** The property that overrides the command line of one role of a provider. */

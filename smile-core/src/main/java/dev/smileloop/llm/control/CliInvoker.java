@@ -179,6 +179,26 @@ public final class CliInvoker {
    */
   <T> T invoke(Request request, OutputReader<T> reader)
       throws AgentException, InterruptedException {
+    try {
+      return invokeOnce(request, reader);
+    } catch (AgentException e) {
+      if (e.kind() != AgentException.Kind.STEP_TIMEOUT) {
+        throw e;
+      }
+      // A slow call is retried once: one slow answer is no verdict on the tutorial.
+      try {
+        return invokeOnce(request, reader);
+      } catch (AgentException again) {
+        if (again.kind() == AgentException.Kind.STEP_TIMEOUT) {
+          throw AgentException.stepTimeout(again.getMessage() + " (twice: retried once)");
+        }
+        throw again;
+      }
+    }
+  }
+
+  private <T> T invokeOnce(Request request, OutputReader<T> reader)
+      throws AgentException, InterruptedException {
     String who = who(request.role());
     if (Thread.interrupted()) {
       throw new InterruptedException(who + " was stopped before it started");
@@ -250,7 +270,10 @@ public final class CliInvoker {
               + who
               + " did not finish within "
               + request.timeout().toSeconds()
-              + " s (studentBehavior.timeoutSeconds); it and the processes it started were killed";
+              + (request.role() == LlmRole.MENTOR
+                  ? " s (model.mentorTimeoutSeconds)"
+                  : " s (studentBehavior.timeoutSeconds)")
+              + "; it and the processes it started were killed";
       recorder.record(null, Outcome.TIMEOUT, stdout, stderr, null, message);
       throw AgentException.stepTimeout(message);
     }

@@ -309,9 +309,11 @@ class CliStudentTest {
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
     assertEquals(AgentException.Kind.STEP_TIMEOUT, e.kind());
     assertTrue(e.getMessage().contains("within 1 s"), e.getMessage());
-    assertTrue(seconds < 10, "took " + seconds + " s");
+    assertTrue(seconds < 15, "took " + seconds + " s");
     assertEquals(List.of(), FakeCli.leftRunning(FakeCli.pids(pids)));
-    assertEquals(LlmCall.Outcome.TIMEOUT, log.calls().get(0).outcome());
+    assertEquals(2, log.calls().size(), "a slow call is retried once");
+    assertTrue(e.getMessage().contains("retried once"), e.getMessage());
+    assertEquals(LlmCall.Outcome.TIMEOUT, log.calls().get(1).outcome());
     assertNull(log.calls().get(0).exitCode());
   }
 
