@@ -3,6 +3,7 @@ package dev.smileloop.llm.control;
 import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.agent.control.MentorAgent;
 import dev.smileloop.agent.entity.MentorAnswer;
+import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.MentorTask;
 import dev.smileloop.llm.control.CliInvoker.Reading;
 import dev.smileloop.llm.control.CliInvoker.Request;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -78,7 +80,7 @@ public final class CliMentor implements MentorAgent {
               task.loopId(),
               task.iteration(),
               LlmRole.MENTOR,
-              Prompts.mentor(task),
+              prompt(task),
               folder.resolve("work"),
               folder,
               timeout(task));
@@ -90,6 +92,39 @@ public final class CliMentor implements MentorAgent {
         LOG.log(Level.WARNING, "could not remove the Mentor's folder " + folder, e);
       }
     }
+  }
+
+  /** The Mentor's prompt, fitted to {@code model.contextSize} when it is set. */
+  private static String prompt(MentorTask task) throws AgentException {
+    Optional<PromptBudget> budget = CliStudent.budget(task.config());
+    if (budget.isEmpty()) {
+      return Prompts.mentor(task);
+    }
+    List<MentorNote> notes =
+        budget
+            .get()
+            .fitNotes(
+                task.mentorNotes(),
+                kept ->
+                    Prompts.mentor(
+                        new MentorTask(
+                            task.loopId(),
+                            task.iteration(),
+                            task.tutorial(),
+                            task.config(),
+                            task.studentOutput(),
+                            kept)));
+    String prompt =
+        Prompts.mentor(
+            new MentorTask(
+                task.loopId(),
+                task.iteration(),
+                task.tutorial(),
+                task.config(),
+                task.studentOutput(),
+                notes));
+    budget.get().check(prompt);
+    return prompt;
   }
 
   /**

@@ -4,9 +4,11 @@ import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.agent.control.StudentAgent;
 import dev.smileloop.agent.control.StudentOutputParser;
 import dev.smileloop.agent.control.StudentWorkspace;
+import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
+import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.llm.control.CliInvoker.Reading;
 import dev.smileloop.llm.control.CliInvoker.Request;
 import dev.smileloop.llm.entity.LlmCall;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Student played by an LLM command-line tool. Each attempt gets a fresh, empty workspace
@@ -64,7 +67,10 @@ public final class CliStudent implements StudentAgent {
     Workspace workspace = StudentWorkspace.prepare(task, workRoot);
     StudentOutput output = null;
     try {
-      String prompt = Prompts.student(task, workspace.work());
+      String prompt = Prompts.student(fitted(task, workspace.work()), workspace.work());
+      if (budget(task.config()).isPresent()) {
+        budget(task.config()).get().check(prompt);
+      }
       StudentOutputParser.Result result = invoke(task, workspace, prompt);
       if (!result.recovered()) {
         // Re-asked once with the parse error; a second miss is the model's fault, not a gap.
@@ -110,6 +116,36 @@ public final class CliStudent implements StudentAgent {
                   located(result.output(), task.tutorial()), result.strategy(), result.raw()),
               result.strategy());
         });
+  }
+
+  /**
+   * A budget when {@code model.contextSize} is set: the command-line tool's context is otherwise
+   * unknown, and a prompt over it would be cut silently by the tool's runtime.
+   */
+  static Optional<PromptBudget> budget(SmileConfig config) {
+    Integer context = config.model().contextSize();
+    Integer maxTokens = config.model().maxTokens();
+    return context == null
+        ? Optional.empty()
+        : Optional.of(
+            new PromptBudget(context, maxTokens == null ? 2048 : maxTokens, new Tokens()));
+  }
+
+  private static StudentTask fitted(StudentTask task, Path work) throws AgentException {
+    Optional<PromptBudget> budget = budget(task.config());
+    if (budget.isEmpty()) {
+      return task;
+    }
+    List<MentorNote> notes =
+        budget
+            .get()
+            .fitNotes(task.mentorNotes(), kept -> Prompts.student(withNotes(task, kept), work));
+    return withNotes(task, notes);
+  }
+
+  private static StudentTask withNotes(StudentTask task, List<MentorNote> notes) {
+    return new StudentTask(
+        task.loopId(), task.iteration(), task.tutorial(), task.config(), notes, task.progress());
   }
 
   private static String reask(StudentOutputParser.Result failed) {

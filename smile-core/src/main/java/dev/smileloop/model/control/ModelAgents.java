@@ -4,6 +4,8 @@ import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.agent.control.Agents;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.llm.control.LlmCallLog;
+import dev.smileloop.llm.control.PromptBudget;
+import dev.smileloop.llm.control.Tokens;
 import dev.smileloop.llm.entity.LlmRole;
 import dev.smileloop.model.entity.ModelEndpoint;
 import dev.smileloop.sandbox.control.Sandbox;
@@ -23,7 +25,7 @@ public final class ModelAgents {
       throws AgentException {
     ModelEndpoint endpoint = endpoints.resolve(config);
     Tokens tokens = new Tokens();
-    PromptBudget budget = new PromptBudget(endpoint, tokens);
+    PromptBudget budget = new PromptBudget(endpoint.contextSize(), endpoint.maxTokens(), tokens);
     long base = Long.getLong("smile.backoff.baseMillis", 1000L);
     ModelCaller student =
         new ModelCaller(

@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.llm.control.LlmCallLog;
+import dev.smileloop.llm.control.Tokens;
 import dev.smileloop.llm.entity.LlmCall;
 import dev.smileloop.llm.entity.LlmCall.Outcome;
 import dev.smileloop.llm.entity.LlmRole;

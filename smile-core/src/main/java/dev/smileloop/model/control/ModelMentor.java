@@ -8,6 +8,7 @@ import dev.smileloop.agent.entity.MentorAnswer;
 import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.MentorTask;
 import dev.smileloop.llm.control.CliMentor;
+import dev.smileloop.llm.control.PromptBudget;
 import dev.smileloop.llm.control.Prompts;
 import dev.smileloop.llm.entity.LlmCall.Outcome;
 import java.util.List;

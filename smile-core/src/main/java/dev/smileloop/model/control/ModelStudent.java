@@ -15,6 +15,7 @@ import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
+import dev.smileloop.llm.control.PromptBudget;
 import dev.smileloop.llm.control.Prompts;
 import dev.smileloop.llm.entity.LlmCall.Outcome;
 import dev.smileloop.sandbox.control.Sandbox;

@@ -15,7 +15,9 @@ import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
 import dev.smileloop.config.entity.LlmProvider;
+import dev.smileloop.config.entity.ModelSettings;
 import dev.smileloop.config.entity.Patience;
+import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
 import dev.smileloop.llm.entity.LlmCall;
 import dev.smileloop.llm.entity.LlmRole;
@@ -271,6 +273,68 @@ class CliStudentTest {
     assertEquals(2, output.notices().size());
     assertTrue(output.notices().stream().allMatch(n -> n.trigger().equals("unverified_claim")));
     assertTrue(output.notices().get(0).problem().contains("notes-app/notes.sh"));
+  }
+
+  @Test
+  void withAContextSizeOlderNotesAreCutWithAMarkerAndTheNewestKeptWhole() throws Exception {
+    cli.installReplying("claude");
+    cli.reply("{\"status\": \"cannot_complete\", \"reason\": \"stuck\"}");
+    String longAnswer = "Run the setup first. ".repeat(400);
+    List<MentorNote> notes =
+        List.of(
+            new MentorNote(1, "first?", longAnswer, Instant.parse("2026-11-26T12:00:00Z"), null),
+            new MentorNote(2, "second?", longAnswer, Instant.parse("2026-11-26T12:01:00Z"), null),
+            new MentorNote(
+                3, "third?", "The newest note.", Instant.parse("2026-11-26T12:02:00Z"), null));
+
+    student(LlmProvider.CLAUDE, new LlmCallLog())
+        .attempt(withContext(task(4, behavior(30), notes), 6000));
+
+    String prompt = cli.stdin("claude", 1);
+    assertTrue(prompt.contains("[… cut to fit the model's context …]"), "older notes cut, marked");
+    assertTrue(prompt.contains("The newest note."), "the newest note is whole");
+    assertTrue(
+        prompt.contains("Configure it as needed, then run `wordz README.md`."), "tutorial whole");
+  }
+
+  @Test
+  void withAContextSizeAPromptThatCannotFitIsAClearErrorNotASilentCut() throws Exception {
+    cli.installReplying("claude");
+    cli.reply("{\"status\": \"completed\"}");
+
+    AgentException e =
+        assertThrows(
+            AgentException.class,
+            () ->
+                student(LlmProvider.CLAUDE, new LlmCallLog())
+                    .attempt(withContext(task(1, behavior(30), List.of()), 1024)));
+
+    assertEquals(AgentException.Kind.FATAL, e.kind());
+    assertTrue(e.getMessage().contains("model.contextSize 1024"), e.getMessage());
+  }
+
+  private static StudentTask withContext(StudentTask task, int contextSize) {
+    SmileConfig c = task.config();
+    SmileConfig sized =
+        new SmileConfig(
+            c.baseDir(),
+            c.tutorial(),
+            c.llmProvider(),
+            c.maxIterations(),
+            c.timeout(),
+            c.containerImage(),
+            c.studentBehavior(),
+            c.container(),
+            c.stateFile(),
+            c.outputDir(),
+            new ModelSettings(null, null, null, null, 256, contextSize, null, null, null));
+    return new StudentTask(
+        task.loopId(),
+        task.iteration(),
+        task.tutorial(),
+        sized,
+        task.mentorNotes(),
+        task.progress());
   }
 
   // ---- failures ----------------------------------------------------------------------------

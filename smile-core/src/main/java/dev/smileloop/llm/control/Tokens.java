@@ -1,4 +1,4 @@
-package dev.smileloop.model.control;
+package dev.smileloop.llm.control;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
@@ -9,17 +9,17 @@ import java.util.List;
  * OpenAI's {@code o200k} tokenizer (through LangChain4j), an approximation for other models' own
  * tokenizers, so budgets keep a margin ({@link PromptBudget}).
  */
-final class Tokens {
+public final class Tokens {
 
   private static final class Holder {
     static final OpenAiTokenCountEstimator ESTIMATOR = new OpenAiTokenCountEstimator("gpt-4o-mini");
   }
 
-  int count(String text) {
+  public int count(String text) {
     return text == null || text.isEmpty() ? 0 : Holder.ESTIMATOR.estimateTokenCountInText(text);
   }
 
-  int count(List<ChatMessage> messages) {
+  public int count(List<ChatMessage> messages) {
     return messages.isEmpty() ? 0 : Holder.ESTIMATOR.estimateTokenCountInMessages(messages);
   }
 }

@@ -1,10 +1,9 @@
-package dev.smileloop.model.control;
+package dev.smileloop.llm.control;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.agent.entity.MentorNote;
-import dev.smileloop.model.entity.ModelEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,30 +15,36 @@ import java.util.function.Function;
  * tool outputs are cut, each with {@link #CUT}. A prompt that still does not fit is a fatal error
  * that says by how much, never a silent truncation.
  */
-final class PromptBudget {
+public final class PromptBudget {
 
   static final String CUT = "[… cut to fit the model's context …]";
   private static final int MARGIN = 600;
   private static final int KEPT_CHARS = 300;
 
-  private final ModelEndpoint endpoint;
+  private final int contextSize;
+  private final int maxTokens;
   private final Tokens tokens;
 
-  PromptBudget(ModelEndpoint endpoint, Tokens tokens) {
-    this.endpoint = endpoint;
+  /**
+   * @param contextSize the model's context window in tokens ({@code model.contextSize})
+   * @param maxTokens what the answer may use of it ({@code model.maxTokens})
+   */
+  public PromptBudget(int contextSize, int maxTokens, Tokens tokens) {
+    this.contextSize = contextSize;
+    this.maxTokens = maxTokens;
     this.tokens = tokens;
   }
 
   int available() {
-    return endpoint.contextSize() - endpoint.maxTokens() - MARGIN;
+    return contextSize - maxTokens - MARGIN;
   }
 
   /**
    * The notes to put in a prompt so that it fits: all of them when they do, else the newest whole
    * and older ones shortened, else only the newest.
    */
-  List<MentorNote> fitNotes(List<MentorNote> notes, Function<List<MentorNote>, String> prompt)
-      throws AgentException {
+  public List<MentorNote> fitNotes(
+      List<MentorNote> notes, Function<List<MentorNote>, String> prompt) throws AgentException {
     if (tokens.count(prompt.apply(notes)) <= available()) {
       return notes;
     }
@@ -62,7 +67,7 @@ final class PromptBudget {
   }
 
   /** Cuts the oldest tool outputs until the conversation fits. */
-  void fitConversation(List<ChatMessage> messages) throws AgentException {
+  public void fitConversation(List<ChatMessage> messages) throws AgentException {
     int needed = tokens.count(messages);
     for (int i = 0; i < messages.size() && needed > available(); i++) {
       if (messages.get(i) instanceof ToolExecutionResultMessage result
@@ -82,7 +87,7 @@ final class PromptBudget {
   }
 
   /** Checks a prompt that has nothing left to cut. */
-  void check(String prompt) throws AgentException {
+  public void check(String prompt) throws AgentException {
     int needed = tokens.count(prompt);
     if (needed > available()) {
       throw tooLarge(needed);
@@ -94,9 +99,9 @@ final class PromptBudget {
         "the prompt needs about "
             + needed
             + " tokens, but model.contextSize "
-            + endpoint.contextSize()
+            + contextSize
             + " less model.maxTokens "
-            + endpoint.maxTokens()
+            + maxTokens
             + " and a margin of "
             + MARGIN
             + " leaves "
