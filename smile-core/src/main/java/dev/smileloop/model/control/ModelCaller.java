@@ -34,7 +34,6 @@ public final class ModelCaller {
 
   static final int TRANSIENT_RETRIES = 3;
   private static final long MAX_PAUSE_MILLIS = 120_000;
-  private static final int EXCERPT = 300;
 
   private final ModelEndpoint endpoint;
   private final ChatModel model;
@@ -95,8 +94,8 @@ public final class ModelCaller {
           Thread.interrupted();
           throw new InterruptedException("the model call was stopped");
         }
-        Optional<HttpException> http = cause(e, HttpException.class);
-        if (isTimeout(e)) {
+        Optional<HttpException> http = ModelFailures.cause(e, HttpException.class);
+        if (ModelFailures.isTimeout(e)) {
           if (!timedOutOnce) {
             timedOutOnce = true;
             retries++;
@@ -112,7 +111,7 @@ public final class ModelCaller {
           recordFailure(loopId, iteration, request, started, retries, Outcome.TIMEOUT, message);
           throw AgentException.stepTimeout(message);
         }
-        if (isTransient(e, http)) {
+        if (ModelFailures.isTransient(e, http)) {
           if (transientFailures < TRANSIENT_RETRIES) {
             Thread.sleep(pause(transientFailures, http));
             transientFailures++;
@@ -120,11 +119,15 @@ public final class ModelCaller {
             continue;
           }
           String message =
-              who() + " kept failing after " + retries + " retries: " + describe(e, http);
+              who()
+                  + " kept failing after "
+                  + retries
+                  + " retries: "
+                  + failures().describe(e, http);
           recordFailure(loopId, iteration, request, started, retries, Outcome.ERROR, message);
           throw AgentException.transientFailure(message);
         }
-        String message = fatalMessage(e, http, request);
+        String message = failures().fatalMessage(e, http, request);
         recordFailure(loopId, iteration, request, started, retries, Outcome.ERROR, message);
         throw AgentException.fatal(message);
       }
@@ -244,78 +247,11 @@ public final class ModelCaller {
     return Math.min(MAX_PAUSE_MILLIS, Math.max(backoff + jitter, retryAfter));
   }
 
-  private static boolean isTimeout(RuntimeException e) {
-    return cause(e, java.net.http.HttpTimeoutException.class).isPresent()
-        || cause(e, dev.langchain4j.exception.TimeoutException.class).isPresent();
-  }
-
-  private static boolean isTransient(RuntimeException e, Optional<HttpException> http) {
-    if (http.isPresent()) {
-      int status = http.get().statusCode();
-      String body = String.valueOf(http.get().getMessage()).toLowerCase(Locale.ROOT);
-      return status == 429 || status >= 500 || body.contains("overloaded");
-    }
-    return cause(e, ModelHttpClient.ModelTransportException.class).isPresent()
-        || cause(e, java.io.IOException.class).isPresent();
-  }
-
-  private String fatalMessage(RuntimeException e, Optional<HttpException> http, ChatRequest r) {
-    if (http.isPresent()) {
-      int status = http.get().statusCode();
-      String body = String.valueOf(http.get().getMessage());
-      String lower = body.toLowerCase(Locale.ROOT);
-      if (status == 401 || status == 403) {
-        return who()
-            + " refused the API key from the environment variable "
-            + endpoint.apiKeyEnv()
-            + " (HTTP "
-            + status
-            + ")";
-      }
-      if (lower.contains("context") || lower.contains("too long") || lower.contains("too many")) {
-        return "the prompt ("
-            + counter.count(r.messages())
-            + " tokens counted) does not fit the context of "
-            + endpoint.modelName()
-            + " (HTTP "
-            + status
-            + ": "
-            + excerpt(body)
-            + "); model.contextSize is "
-            + endpoint.contextSize()
-            + " tokens: set it to the model's real context size, or use a model with a larger one";
-      }
-      if (status == 404) {
-        return who() + " does not know the model \"" + endpoint.modelName() + "\" (HTTP 404)";
-      }
-      return who() + " rejected the request (HTTP " + status + "): " + excerpt(body);
-    }
-    return who() + " failed: " + e;
-  }
-
-  private String describe(RuntimeException e, Optional<HttpException> http) {
-    return http.map(h -> "HTTP " + h.statusCode() + ": " + excerpt(String.valueOf(h.getMessage())))
-        .orElse(String.valueOf(e.getMessage()));
+  private ModelFailures failures() {
+    return new ModelFailures(endpoint, counter, who());
   }
 
   private String who() {
     return "the " + role.wireName() + "'s model (" + endpoint + ")";
-  }
-
-  private static String excerpt(String text) {
-    String flat = text.strip().replaceAll("\\s+", " ");
-    return flat.length() > EXCERPT ? flat.substring(0, EXCERPT) + "…" : flat;
-  }
-
-  private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return Optional.of(type.cast(t));
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return Optional.empty();
   }
 }
