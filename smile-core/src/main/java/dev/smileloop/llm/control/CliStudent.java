@@ -85,7 +85,6 @@ public final class CliStudent implements StudentAgent {
         }
       }
       output = ClaimCheck.verified(result.output(), workspace.work());
-      return output;
     } finally {
       String kept = release(workspace, output, task);
       if (output != null && !kept.isEmpty()) {
@@ -94,6 +93,7 @@ public final class CliStudent implements StudentAgent {
                 output.summary() == null ? kept.strip() : output.summary().strip() + kept);
       }
     }
+    return output;
   }
 
   private StudentOutputParser.Result invoke(StudentTask task, Workspace workspace, String prompt)

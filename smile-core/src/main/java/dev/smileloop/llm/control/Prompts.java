@@ -54,16 +54,20 @@ public final class Prompts {
 
   /**
    * The system prompt of a model-API Student, which acts only through SMILE's tools; {@code work}
-   * is its working directory inside the sandbox.
+   * is its working directory and {@code tutorialFolder} the tutorial's read-only folder (null when
+   * there is none), both as the sandbox shows them.
    */
-  public static String modelStudent(StudentTask task, String work) {
+  public static String modelStudent(StudentTask task, String work, String tutorialFolder) {
     StudentBehavior behavior = task.config().studentBehavior();
     Tutorial tutorial = task.tutorial();
     return MODEL_STUDENT.fill(
         Map.of(
             "iteration", Integer.toString(task.iteration()),
             "workDirectory", work,
-            "tutorialFolder", folder("folder.student", tutorial),
+            "tutorialFolder",
+                tutorialFolder == null
+                    ? text("folder.student.none", Map.of())
+                    : text("folder.student", Map.of("folder", tutorialFolder)),
             "timeoutSeconds", Integer.toString(behavior.timeoutSeconds()),
             "triggers", triggers(behavior),
             "patience", text("patience." + behavior.patienceLevel().wireName(), Map.of()),

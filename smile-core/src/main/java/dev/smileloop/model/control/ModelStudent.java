@@ -69,7 +69,6 @@ public final class ModelStudent implements StudentAgent {
               Duration.ofSeconds(task.config().studentBehavior().timeoutSeconds()),
               task.progress() == null ? r -> {} : task.progress());
       output = converse(task, shell, tools);
-      return output;
     } catch (IOException e) {
       if (Thread.currentThread().isInterrupted()) {
         Thread.interrupted();
@@ -81,22 +80,33 @@ public final class ModelStudent implements StudentAgent {
           e);
     } finally {
       boolean succeeded = output != null && output.status() == StudentStatus.COMPLETED;
+      String kept;
       try {
-        Workspaces.release(workspace, succeeded, task.config().container());
+        kept =
+            Workspaces.release(workspace, succeeded, task.config().container())
+                ? " Workspace kept at " + workspace.root() + "."
+                : "";
       } catch (IOException e) {
-        // The verdict stands; a leftover workspace is only disk space.
+        kept = " The workspace at " + workspace.root() + " could not be removed: " + e.getMessage();
+      }
+      if (output != null && !kept.isEmpty()) {
+        output = output.withSummary(output.summary() + kept);
       }
     }
+    return output;
   }
 
   private StudentOutput converse(StudentTask task, ShellSession shell, StudentTools tools)
       throws AgentException, InterruptedException, IOException {
     String work = shell.paths().work();
+    String tutorialFolder = task.tutorial().folder() == null ? null : shell.paths().tutorial();
     List<MentorNote> notes =
         budget.fitNotes(
-            task.mentorNotes(), kept -> Prompts.modelStudent(withNotes(task, kept), work));
+            task.mentorNotes(),
+            kept -> Prompts.modelStudent(withNotes(task, kept), work, tutorialFolder));
     List<ChatMessage> messages = new ArrayList<>();
-    messages.add(SystemMessage.from(Prompts.modelStudent(withNotes(task, notes), work)));
+    messages.add(
+        SystemMessage.from(Prompts.modelStudent(withNotes(task, notes), work, tutorialFolder)));
     messages.add(UserMessage.from("Begin with the first step of the tutorial."));
     Verdicts verdicts = new Verdicts(task.tutorial(), shell.workspace().work());
     boolean reasked = false;

@@ -14,6 +14,7 @@ import dev.smileloop.agent.entity.MentorTask;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.agent.entity.StudentTask;
+import dev.smileloop.config.entity.ContainerSettings;
 import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.config.entity.ModelSettings;
 import dev.smileloop.config.entity.SmileConfig;
@@ -94,6 +95,25 @@ class ModelStudentTest {
       assertTrue(calls.get(2).usage().toolCalls().get(0).startsWith("finish "));
       // the second request carried the real result of the first tool call
       assertTrue(server.received().get(1).body().toString().contains("wrote 17 bytes to greet.sh"));
+    }
+  }
+
+  @Test
+  void keptWorkspaceHoldsTheFileTheToolWroteAndTheSummarySaysWhere() throws Exception {
+    try (ScriptedModelServer server = ScriptedModelServer.replaying("honest-openai")) {
+      SmileConfig kept =
+          withContainer(
+              config(settings(server, 32768), LlmProvider.OPENAI),
+              new ContainerSettings(true, true, false, false));
+      StudentOutput out =
+          ModelAgents.create(kept, endpoints(), dir.resolve("work"), Clock.systemUTC(), log)
+              .student()
+              .attempt(new StudentTask("loop-2", 1, tutorial, kept, List.of(), progress::add));
+
+      String summary = out.summary();
+      assertTrue(summary.contains("Workspace kept at "), summary);
+      Path root = Path.of(summary.substring(summary.indexOf("kept at ") + 8, summary.length() - 1));
+      assertEquals("echo \"hello, $1\"\n", Files.readString(root.resolve("work/greet.sh")));
     }
   }
 
@@ -231,6 +251,25 @@ class ModelStudentTest {
     System.setProperty("smile.backoff.baseMillis", "10");
     return ModelAgents.create(
         config(m, provider), endpoints, dir.resolve("work"), Clock.systemUTC(), log);
+  }
+
+  private static ModelEndpoints endpoints() {
+    return new ModelEndpoints(name -> null, Map.of("TEST_KEY", "sk-test")::get);
+  }
+
+  private static SmileConfig withContainer(SmileConfig c, ContainerSettings container) {
+    return new SmileConfig(
+        c.baseDir(),
+        c.tutorial(),
+        c.llmProvider(),
+        c.maxIterations(),
+        c.timeout(),
+        c.containerImage(),
+        c.studentBehavior(),
+        container,
+        c.stateFile(),
+        c.outputDir(),
+        c.model());
   }
 
   private SmileConfig config(ModelSettings m, LlmProvider provider) {
