@@ -36,7 +36,8 @@ record Options(
         --config FILE       smile.json to use (default: smile.json beside the tutorial, if any)
         --output DIR        where the reports go (default: the current directory, or the
                             config's outputDir)
-        --provider NAME     builtin, claude, codex, gemini or external (overrides the config)
+        --provider NAME     builtin, claude, codex, gemini, openai, anthropic, google or
+                            external (overrides the config)
         --server URL        use a running SMILE server instead of starting one
         --server-jar FILE   the Payara Micro uber-jar to start (the smile script sets it)
         --port N            port of the server this command starts (default: a free one)

@@ -16,6 +16,8 @@ public enum LlmProvider {
   OPENAI("openai"),
   /** Anthropic's Messages API. */
   ANTHROPIC("anthropic"),
+  /** Google's Gemini API (generateContent); {@code gemini} is Google's command-line tool. */
+  GOOGLE("google"),
   /** The deterministic built-in learner and rule-based mentor; needs no LLM. */
   BUILTIN("builtin"),
   /** Agents run elsewhere and report through the REST callbacks. */
@@ -37,7 +39,7 @@ public enum LlmProvider {
 
   /** A model API the server calls itself, the Student acting only through SMILE's tools. */
   public boolean isModelApi() {
-    return this == OPENAI || this == ANTHROPIC;
+    return this == OPENAI || this == ANTHROPIC || this == GOOGLE;
   }
 
   public static Optional<LlmProvider> parse(String value) {

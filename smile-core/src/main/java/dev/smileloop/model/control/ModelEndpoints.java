@@ -21,6 +21,7 @@ public final class ModelEndpoints {
 
   static final String OPENAI_URL = "https://api.openai.com/v1";
   static final String ANTHROPIC_URL = "https://api.anthropic.com/v1";
+  static final String GOOGLE_URL = "https://generativelanguage.googleapis.com/v1beta";
 
   /** Sent when no key is needed: LangChain4j's clients refuse an empty key. */
   static final String NO_KEY = "no-key";

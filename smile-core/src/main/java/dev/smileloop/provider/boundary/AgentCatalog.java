@@ -44,7 +44,7 @@ public class AgentCatalog implements AgentFactory {
         llmCalls = new LlmCallLog(); // one loop at a time: only its calls are kept
         yield LlmAgents.create(config, workRoot(), clock, llmCalls);
       }
-      case OPENAI, ANTHROPIC -> {
+      case OPENAI, ANTHROPIC, GOOGLE -> {
         llmCalls = new LlmCallLog();
         yield ModelAgents.create(config, ModelEndpoints.fromServer(), workRoot(), clock, llmCalls);
       }

@@ -131,6 +131,21 @@ class ModelStudentTest {
   }
 
   @Test
+  void googleGeminiWireWorksTheSameWay() throws Exception {
+    try (ScriptedModelServer server = ScriptedModelServer.replaying("honest-google")) {
+      StudentOutput out = attempt(server, LlmProvider.GOOGLE, settings(server, 32768));
+
+      assertEquals(StudentStatus.COMPLETED, out.status());
+      assertEquals(List.of("greet.sh"), out.filesCreated());
+      assertTrue(out.commands().get(1).outputExcerpt().contains("hello, world"));
+      assertTrue(
+          server.received().get(0).path().endsWith("/models/scripted:generateContent"),
+          server.received().get(0).path());
+      assertEquals(701, log.calls().get(0).usage().promptTokens());
+    }
+  }
+
+  @Test
   void studentThatClaimsFilesItNeverWroteIsCaught() throws Exception {
     try (ScriptedModelServer server = ScriptedModelServer.replaying("liar-openai")) {
       StudentOutput out = attempt(server, LlmProvider.OPENAI, settings(server, 32768));
