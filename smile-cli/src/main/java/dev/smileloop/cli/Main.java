@@ -33,6 +33,7 @@ public final class Main {
   static final int STOPPED = 5;
   static final int ENVIRONMENT_PREVENTED = 6;
   static final int NOTHING_TO_VALIDATE = 7;
+  static final int AGENT_ERROR = 8;
   static final int USAGE = 64;
 
   private final PrintStream out;
@@ -148,15 +149,11 @@ public final class Main {
     int port = options.port() > 0 ? options.port() : 3000;
     out.printf("The dashboard will be at http://127.0.0.1:%d/ once the server is up.%n", port);
     out.flush();
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Dsmile.host=" + options.host().orElse("127.0.0.1"),
-            "-jar",
-            jar.toString(),
-            "--port",
-            String.valueOf(port),
-            "--nocluster");
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dsmile.host=" + options.host().orElse("127.0.0.1"));
+    options.settings().forEach(setting -> command.add("-D" + setting));
+    command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(port), "--nocluster"));
     return new ProcessBuilder(command).inheritIO().start().waitFor();
   }
 
@@ -200,7 +197,8 @@ public final class Main {
                 cwd,
                 outputDir.resolve(".smile/server.log"),
                 token,
-                ServerToken.rootsFor(options, outputDir));
+                ServerToken.rootsFor(options, outputDir),
+                options.settings());
         startedServer = server;
         out.printf(
             "Starting the SMILE server on %s (log: %s) ...%n", server.baseUri(), server.log());
@@ -415,6 +413,7 @@ public final class Main {
       case "timeout" -> TIMED_OUT;
       case "stopped" -> STOPPED;
       case "nothing_to_validate" -> NOTHING_TO_VALIDATE;
+      case "agent_error" -> AGENT_ERROR;
       default -> FAILED;
     };
   }
@@ -427,7 +426,8 @@ public final class Main {
             "timeout",
             "error",
             "stopped",
-            "nothing_to_validate")
+            "nothing_to_validate",
+            "agent_error")
         .contains(status);
   }
 

@@ -21,7 +21,11 @@ record Options(
     Optional<String> mentor,
     Optional<String> token,
     Optional<String> host,
-    boolean json) {
+    boolean json,
+    List<String> settings) {
+
+  private static final java.util.regex.Pattern SETTING =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]*=.*", java.util.regex.Pattern.DOTALL);
 
   static final String USAGE =
       """
@@ -37,7 +41,8 @@ record Options(
         --config FILE       smile.json to use (default: smile.json beside the tutorial, if any)
         --output DIR        where the reports go (default: the current directory, or the
                             config's outputDir)
-        --provider NAME     builtin, claude, codex, gemini or external (overrides the config)
+        --provider NAME     builtin, claude, codex, gemini, openai, anthropic, google or
+                            external (overrides the config)
         --server URL        use a running SMILE server instead of starting one
         --server-jar FILE   the Payara Micro uber-jar to start (the smile script sets it)
         --port N            port of the server this command starts (default: a free one)
@@ -48,13 +53,15 @@ record Options(
         --token T           the API token of --server (default: $SMILE_API_TOKEN, else
                             ./.smile/token)
         --verbose           also print each command's output excerpt
+        --set KEY=VALUE     a server setting (system property) for the server this command
+                            starts, e.g. --set smile.model.name=qwen2.5:7b; repeatable
         --json              print a JSON summary on standard output (progress goes to stderr)
         --version           print the version
         -h, --help          this text
 
       Exit codes: 0 completed without gaps, 1 completed but gaps were found, 2 blocker or
       max iterations (the tutorial cannot be completed as written), 3 timeout, 4 error
-      (bad input, missing sandbox, server failure), 5 stopped, 64 usage error.
+      (bad input, missing sandbox, server failure), 5 stopped, 8 agent error (the model's fault, not the tutorial's), 64 usage error.
       """;
 
   static Options parse(List<String> args, Path cwd) {
@@ -72,6 +79,7 @@ record Options(
     String token = null;
     String host = null;
     boolean json = false;
+    List<String> settings = new java.util.ArrayList<>();
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -87,6 +95,13 @@ record Options(
         case "--token" -> token = value(queue, arg);
         case "--host" -> host = value(queue, arg);
         case "--json" -> json = true;
+        case "--set" -> {
+          String setting = value(queue, arg);
+          if (!SETTING.matcher(setting).matches()) {
+            throw new UsageException("--set needs KEY=VALUE, got " + setting);
+          }
+          settings.add(setting);
+        }
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -98,6 +113,11 @@ record Options(
           tutorial = cwd.resolve(arg);
         }
       }
+    }
+    if (server != null && !settings.isEmpty()) {
+      throw new UsageException(
+          "--set configures a server this command starts; it cannot change the running server "
+              + server);
     }
     if (config == null) {
       Path beside =
@@ -120,7 +140,8 @@ record Options(
         Optional.ofNullable(mentor),
         Optional.ofNullable(token),
         Optional.ofNullable(host),
-        json);
+        json,
+        List.copyOf(settings));
   }
 
   private static String value(Deque<String> queue, String option) {

@@ -62,17 +62,12 @@ final class ServerProcess implements AutoCloseable {
     this.logging = logging;
   }
 
-  static ServerProcess start(
-      Path jar, int port, Path workDir, Path log, String token, List<Path> allowedRoots)
-      throws IOException {
-    if (!Files.isRegularFile(jar)) {
-      throw new IOException(
-          "the SMILE server jar "
-              + jar
-              + " does not exist; build it with: mvn -DskipTests package");
-    }
-    int chosen = port > 0 ? port : freePort();
-    Files.createDirectories(log.getParent());
+  /**
+   * The server's command line: loopback only, the folders REST callers may name, and each {@code
+   * key=value} setting as a system property.
+   */
+  static List<String> command(
+      Path jar, int port, Path workDir, List<Path> allowedRoots, List<String> settings) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
@@ -82,17 +77,32 @@ final class ServerProcess implements AutoCloseable {
         "-Dsmile.allowedRoots="
             + String.join(
                 java.io.File.pathSeparator, allowedRoots.stream().map(Path::toString).toList()));
+    settings.forEach(setting -> command.add("-D" + setting));
+    command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(port), "--nocluster"));
+    return command;
+  }
+
+  static ServerProcess start(
+      Path jar,
+      int port,
+      Path workDir,
+      Path log,
+      String token,
+      List<Path> allowedRoots,
+      List<String> settings)
+      throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IOException(
+          "the SMILE server jar "
+              + jar
+              + " does not exist; build it with: mvn -DskipTests package");
+    }
+    int chosen = port > 0 ? port : freePort();
+    Files.createDirectories(log.getParent());
+    List<String> command = command(jar, chosen, workDir, allowedRoots, settings);
     Path logging = Files.createTempFile("smile-server-logging", ".properties");
     Files.writeString(logging, PLAIN_LOGGING);
-    command.addAll(
-        List.of(
-            "-jar",
-            jar.toString(),
-            "--port",
-            String.valueOf(chosen),
-            "--nocluster",
-            "--logproperties",
-            logging.toString()));
+    command.addAll(List.of("--logproperties", logging.toString()));
     Process process;
     try {
       ProcessBuilder builder =

@@ -107,4 +107,28 @@ class OptionsTest {
       assertEquals("http://127.0.0.1:3000/#token=abc_DEF-123", link);
     }
   }
+
+  @Test
+  void setPassesServerSettingsAsSystemPropertiesOfTheStartedServer() {
+    Options o =
+        Options.parse(
+            List.of("t.md", "--set", "smile.model.name=qwen2.5:7b", "--set", "smile.x=a=b"), cwd);
+    assertEquals(List.of("smile.model.name=qwen2.5:7b", "smile.x=a=b"), o.settings());
+    List<String> command =
+        ServerProcess.command(cwd.resolve("smile.jar"), 4000, cwd, List.of(), o.settings());
+    int jar = command.indexOf("-jar");
+    assertTrue(command.indexOf("-Dsmile.model.name=qwen2.5:7b") < jar, command.toString());
+    assertTrue(command.contains("-Dsmile.x=a=b"), command.toString());
+  }
+
+  @Test
+  void setWithoutKeyOrForARunningServerIsAUsageError() {
+    assertThrows(
+        Options.UsageException.class, () -> Options.parse(List.of("t.md", "--set", "=x"), cwd));
+    assertThrows(
+        Options.UsageException.class,
+        () ->
+            Options.parse(
+                List.of("t.md", "--server", "http://127.0.0.1:3000", "--set", "a=b"), cwd));
+  }
 }

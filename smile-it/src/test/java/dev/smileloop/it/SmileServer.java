@@ -142,7 +142,8 @@ final class SmileServer {
             "timeout",
             "error",
             "stopped",
-            "nothing_to_validate")
+            "nothing_to_validate",
+            "agent_error")
         .contains(status);
   }
 

@@ -3,7 +3,7 @@ package dev.smileloop.agent.control;
 /**
  * An agent could not produce a result. The kind decides what the loop does (SPEC section 3):
  * transient errors are retried with backoff, a step timeout ends the loop as {@code timeout}, a
- * fatal error ends it as {@code error}.
+ * fatal error ends it as {@code error}, an agent fault as {@code agent_error}.
  */
 public class AgentException extends Exception {
 
@@ -11,7 +11,12 @@ public class AgentException extends Exception {
   public enum Kind {
     TRANSIENT,
     STEP_TIMEOUT,
-    FATAL
+    FATAL,
+    /**
+     * The model itself failed (its answer could not be read even after being re-asked, or it broke
+     * the tool protocol): the model's fault, never a gap in the tutorial.
+     */
+    AGENT_FAULT
   }
 
   private final Kind kind;
@@ -36,6 +41,10 @@ public class AgentException extends Exception {
 
   public static AgentException transientFailure(String message) {
     return new AgentException(Kind.TRANSIENT, message);
+  }
+
+  public static AgentException agentFault(String message) {
+    return new AgentException(Kind.AGENT_FAULT, message);
   }
 
   public static AgentException stepTimeout(String message) {

@@ -56,6 +56,10 @@ public final class StudentOutputParser {
   /** Where a JSON object with at least one key begins. */
   private static final Pattern OBJECT_START = Pattern.compile("\\{\\s*\"");
 
+  /** What follows a value in an echoed schema: {@code "completed" or "ask_mentor"}, {@code | }. */
+  private static final Pattern ALTERNATIVE =
+      Pattern.compile("\\s*(?:or|\\||/)\\s*[\"']", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
   private static final Pattern FENCE =
@@ -286,7 +290,9 @@ public final class StudentOutputParser {
     Matcher status = keyValue("status").matcher(text);
     while (status.find()) {
       String value = unquoted(status);
-      if (StudentStatus.parse(value.replace(' ', '_')).isEmpty()) {
+      if (StudentStatus.parse(value.replace(' ', '_')).isEmpty()
+          || ALTERNATIVE.matcher(text).region(status.end(), text.length()).lookingAt()) {
+        // "completed" or "ask_mentor" ...: the answer schema echoed back, not an answer.
         continue;
       }
       // Take the other fields from the object the status stands in, where it can be told.

@@ -4,6 +4,7 @@ import dev.smileloop.config.entity.ContainerSettings;
 import dev.smileloop.config.entity.EnvironmentSettings;
 import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.config.entity.MentorMode;
+import dev.smileloop.config.entity.ModelSettings;
 import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
@@ -168,6 +169,22 @@ public final class ConfigLoader {
               c.bool("network", container.network()),
               c.bool("allowUnsandboxed", container.allowUnsandboxed()));
     }
+    ModelSettings model = base.model();
+    Optional<Fields> modelFields = top.object("model");
+    if (modelFields.isPresent()) {
+      Fields m = modelFields.get();
+      model =
+          new ModelSettings(
+              m.string("baseUrl", model.baseUrl()),
+              m.string("name", model.name()),
+              m.string("apiKeyEnv", model.apiKeyEnv()),
+              m.nonNegativeNumber("temperature", model.temperature()),
+              m.positiveInt("maxTokens", model.maxTokens()),
+              m.positiveInt("contextSize", model.contextSize()),
+              m.positiveInt("timeoutSeconds", model.timeoutSeconds()),
+              m.positiveInt("mentorTimeoutSeconds", model.mentorTimeoutSeconds()),
+              m.positiveInt("maxToolCalls", model.maxToolCalls()));
+    }
     return new SmileConfig(
         base.baseDir(),
         top.path("tutorial", base.tutorial()),
@@ -186,7 +203,8 @@ public final class ConfigLoader {
         top.path("outputDir", base.outputDir()),
         top.enumValue(
             "mentor", base.mentor(), MentorMode::parse, MentorMode.values(), MentorMode::wireName),
-        environment(top, base.environment()));
+        environment(top, base.environment()),
+        model);
   }
 
   private static EnvironmentSettings environment(Fields top, EnvironmentSettings current) {
@@ -230,7 +248,23 @@ public final class ConfigLoader {
             "environment",
             Json.createObjectBuilder()
                 .add("baseline", Json.createArrayBuilder(config.environment().baseline())))
+        .add("model", modelJson(config.model()))
         .build();
+  }
+
+  private static jakarta.json.JsonObjectBuilder modelJson(ModelSettings m) {
+    jakarta.json.JsonObjectBuilder json = Json.createObjectBuilder();
+    Optional.ofNullable(m.baseUrl()).ifPresent(v -> json.add("baseUrl", v));
+    Optional.ofNullable(m.name()).ifPresent(v -> json.add("name", v));
+    Optional.ofNullable(m.apiKeyEnv()).ifPresent(v -> json.add("apiKeyEnv", v));
+    Optional.ofNullable(m.temperature()).ifPresent(v -> json.add("temperature", v));
+    Optional.ofNullable(m.maxTokens()).ifPresent(v -> json.add("maxTokens", v));
+    Optional.ofNullable(m.contextSize()).ifPresent(v -> json.add("contextSize", v));
+    Optional.ofNullable(m.timeoutSeconds()).ifPresent(v -> json.add("timeoutSeconds", v));
+    Optional.ofNullable(m.mentorTimeoutSeconds())
+        .ifPresent(v -> json.add("mentorTimeoutSeconds", v));
+    Optional.ofNullable(m.maxToolCalls()).ifPresent(v -> json.add("maxToolCalls", v));
+    return json;
   }
 
   /** Parses exactly one JSON value, reporting a syntax error with its line and column. */
@@ -378,6 +412,22 @@ public final class ConfigLoader {
                 + e.getReason());
       }
       return text;
+    }
+
+    /** A positive integer that may stay unset (null). */
+    Integer positiveInt(String name, Integer current) {
+      return value(name) == null ? current : Integer.valueOf(positiveInt(name, 1));
+    }
+
+    Double nonNegativeNumber(String name, Double current) {
+      JsonValue value = value(name);
+      if (value == null) {
+        return current;
+      }
+      if (value instanceof JsonNumber number && number.doubleValue() >= 0) {
+        return number.doubleValue();
+      }
+      throw wrong(name, "a number of at least 0", value);
     }
 
     int positiveInt(String name, int current) {

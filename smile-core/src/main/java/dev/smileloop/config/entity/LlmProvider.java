@@ -12,6 +12,12 @@ public enum LlmProvider {
   CODEX("codex"),
   /** Google's {@code gemini} command-line tool. */
   GEMINI("gemini"),
+  /** An OpenAI-compatible chat-completions API (OpenAI, Ollama, llama.cpp server, vLLM, ...). */
+  OPENAI("openai"),
+  /** Anthropic's Messages API. */
+  ANTHROPIC("anthropic"),
+  /** Google's Gemini API (generateContent); {@code gemini} is Google's command-line tool. */
+  GOOGLE("google"),
   /** The deterministic built-in learner and rule-based mentor; needs no LLM. */
   BUILTIN("builtin"),
   /** Agents run elsewhere and report through the REST callbacks. */
@@ -29,6 +35,11 @@ public enum LlmProvider {
 
   public boolean isCommandLineTool() {
     return this == CLAUDE || this == CODEX || this == GEMINI;
+  }
+
+  /** A model API the server calls itself, the Student acting only through SMILE's tools. */
+  public boolean isModelApi() {
+    return this == OPENAI || this == ANTHROPIC || this == GOOGLE;
   }
 
   public static Optional<LlmProvider> parse(String value) {

@@ -26,6 +26,9 @@ public final class CliCommands {
       Pattern.compile(
           "(?i)^(--?[a-z0-9_-]*(?:key|token|secret|password|passwd|credential|auth)[a-z0-9_-]*=).+$");
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(CliCommands.class.getName());
+
   private final Function<String, String> properties;
 
   /**
@@ -36,8 +39,21 @@ public final class CliCommands {
     this.properties = properties;
   }
 
+  /**
+   * Overrides from system properties, else from the environment under the MicroProfile Config name
+   * ({@code smile.llm.claude.student.command} → {@code SMILE_LLM_CLAUDE_STUDENT_COMMAND}).
+   */
   public static CliCommands fromSystemProperties() {
-    return new CliCommands(System::getProperty);
+    return new CliCommands(
+        name -> {
+          String value = System.getProperty(name);
+          return value != null ? value : System.getenv(environmentName(name));
+        });
+  }
+
+  /** The environment variable MicroProfile Config reads for a property. */
+  static String environmentName(String property) {
+    return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
   }
 
   /** The property that overrides the command line of one role of a provider. */
@@ -61,8 +77,23 @@ public final class CliCommands {
     for (String name : List.of(property(provider, role), property(provider))) {
       String value = properties.apply(name);
       if (value != null && !value.isBlank()) {
+        boolean shared = name.equals(property(provider));
+        if (shared) {
+          LOG.warning(
+              () ->
+                  name
+                      + " serves both roles, the Student and the Mentor; set "
+                      + property(provider, LlmRole.STUDENT)
+                      + " and "
+                      + property(provider, LlmRole.MENTOR)
+                      + " to give each its own command line (the tool sees SMILE_LLM_ROLE)");
+        }
         try {
-          return new CliCommand(provider, role, split(value), "system property " + name);
+          return new CliCommand(
+              provider,
+              role,
+              split(value),
+              "system property " + name + (shared ? " (serves both roles)" : ""));
         } catch (IllegalArgumentException e) {
           throw AgentException.fatal(
               "The system property " + name + " is not a usable command line: " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.smileloop.llm.control;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.smileloop.agent.control.AgentException;
+import dev.smileloop.agent.control.StudentOutputParser;
 import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.llm.control.CliFailures.Cause;
 import dev.smileloop.llm.control.CliFailures.Diagnosis;
@@ -68,6 +69,10 @@ public final class CliInvoker {
 
   private final LlmProvider provider;
   private final CliCommands commands;
+
+  /** The environment variable that tells the tool its role ({@code student} or {@code mentor}). */
+  public static final String ROLE_VARIABLE = "SMILE_LLM_ROLE";
+
   private final Map<String, String> environment;
   private final LlmCallLog log;
   private final Clock clock;
@@ -174,6 +179,26 @@ public final class CliInvoker {
    */
   <T> T invoke(Request request, OutputReader<T> reader)
       throws AgentException, InterruptedException {
+    try {
+      return invokeOnce(request, reader);
+    } catch (AgentException e) {
+      if (e.kind() != AgentException.Kind.STEP_TIMEOUT) {
+        throw e;
+      }
+      // A slow call is retried once: one slow answer is no verdict on the tutorial.
+      try {
+        return invokeOnce(request, reader);
+      } catch (AgentException again) {
+        if (again.kind() == AgentException.Kind.STEP_TIMEOUT) {
+          throw AgentException.stepTimeout(again.getMessage() + " (twice: retried once)");
+        }
+        throw again;
+      }
+    }
+  }
+
+  private <T> T invokeOnce(Request request, OutputReader<T> reader)
+      throws AgentException, InterruptedException {
     String who = who(request.role());
     if (Thread.interrupted()) {
       throw new InterruptedException(who + " was stopped before it started");
@@ -204,6 +229,8 @@ public final class CliInvoker {
             .redirectError(stderrFile.toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
+    // A wrapper script serving both roles can tell which one it plays.
+    builder.environment().put(ROLE_VARIABLE, request.role().wireName());
     Recorder recorder = new Recorder(request, command, clock.instant());
     Process process;
     try {
@@ -243,7 +270,10 @@ public final class CliInvoker {
               + who
               + " did not finish within "
               + request.timeout().toSeconds()
-              + " s (studentBehavior.timeoutSeconds); it and the processes it started were killed";
+              + (request.role() == LlmRole.MENTOR
+                  ? " s (model.mentorTimeoutSeconds)"
+                  : " s (studentBehavior.timeoutSeconds)")
+              + "; it and the processes it started were killed";
       recorder.record(null, Outcome.TIMEOUT, stdout, stderr, null, message);
       throw AgentException.stepTimeout(message);
     }
@@ -260,9 +290,28 @@ public final class CliInvoker {
       throw failure(recorder, exitCode, stdout, stderr, errorReply.get());
     }
     Reading<T> reading = reader.read(stdout);
-    recorder.record(exitCode, Outcome.OK, stdout, stderr, reading.parseStrategy(), null);
+    recorder.record(
+        exitCode,
+        outcomeOf(reading.parseStrategy()),
+        stdout,
+        stderr,
+        reading.parseStrategy(),
+        null);
     resetUnknownFailures(request.role());
     return reading.value();
+  }
+
+  /** How a read answer counts: recovered from messy output is {@code repaired}. */
+  static Outcome outcomeOf(String parseStrategy) {
+    if (parseStrategy == null
+        || parseStrategy.equals(StudentOutputParser.DIRECT)
+        || parseStrategy.equals(StudentOutputParser.FENCED)
+        || parseStrategy.equals(StudentOutputParser.BALANCED)) {
+      return Outcome.OK;
+    }
+    return parseStrategy.equals(StudentOutputParser.UNPARSEABLE)
+        ? Outcome.UNPARSEABLE
+        : Outcome.REPAIRED;
   }
 
   private AgentException failure(
@@ -447,7 +496,8 @@ public final class CliInvoker {
               strategy,
               tail(stdout, LlmCall.OUTPUT_LIMIT),
               tail(stderr.strip(), ERROR_OUTPUT_LENGTH),
-              message));
+              message,
+              LlmCall.Usage.none()));
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.smileloop.llm.control;
 import dev.smileloop.agent.control.AgentException;
 import dev.smileloop.agent.control.MentorAgent;
 import dev.smileloop.agent.entity.MentorAnswer;
+import dev.smileloop.agent.entity.MentorNote;
 import dev.smileloop.agent.entity.MentorTask;
 import dev.smileloop.llm.control.CliInvoker.Reading;
 import dev.smileloop.llm.control.CliInvoker.Request;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -78,10 +80,10 @@ public final class CliMentor implements MentorAgent {
               task.loopId(),
               task.iteration(),
               LlmRole.MENTOR,
-              Prompts.mentor(task),
+              prompt(task),
               folder.resolve("work"),
               folder,
-              Duration.ofSeconds(task.config().studentBehavior().timeoutSeconds()));
+              timeout(task));
       return invoker.invoke(request, stdout -> new Reading<>(answer(stdout), null));
     } finally {
       try {
@@ -92,8 +94,57 @@ public final class CliMentor implements MentorAgent {
     }
   }
 
+  /** The Mentor's prompt, fitted to {@code model.contextSize} when it is set. */
+  private static String prompt(MentorTask task) throws AgentException {
+    Optional<PromptBudget> budget = CliStudent.budget(task.config());
+    if (budget.isEmpty()) {
+      return Prompts.mentor(task);
+    }
+    List<MentorNote> notes =
+        budget
+            .get()
+            .fitNotes(
+                task.mentorNotes(),
+                kept ->
+                    Prompts.mentor(
+                        new MentorTask(
+                            task.loopId(),
+                            task.iteration(),
+                            task.tutorial(),
+                            task.config(),
+                            task.studentOutput(),
+                            kept)));
+    String prompt =
+        Prompts.mentor(
+            new MentorTask(
+                task.loopId(),
+                task.iteration(),
+                task.tutorial(),
+                task.config(),
+                task.studentOutput(),
+                notes));
+    budget.get().check(prompt);
+    return prompt;
+  }
+
+  /**
+   * The Mentor's own time limit: {@code model.mentorTimeoutSeconds}, else the server-wide {@code
+   * smile.model.mentorTimeoutSeconds}, else the Student's {@code studentBehavior.timeoutSeconds}.
+   */
+  static Duration timeout(MentorTask task) {
+    Integer configured = task.config().model().mentorTimeoutSeconds();
+    if (configured != null) {
+      return Duration.ofSeconds(configured);
+    }
+    Integer server = Integer.getInteger("smile.model.mentorTimeoutSeconds");
+    if (server != null && server > 0) {
+      return Duration.ofSeconds(server);
+    }
+    return Duration.ofSeconds(task.config().studentBehavior().timeoutSeconds());
+  }
+
   /** The Mentor's reply as an answer: not resolvable when it starts with the marker. */
-  static MentorAnswer answer(String reply) {
+  public static MentorAnswer answer(String reply) {
     String notes = reply.strip();
     Matcher marker = UNRESOLVABLE.matcher(notes);
     if (marker.find()) {

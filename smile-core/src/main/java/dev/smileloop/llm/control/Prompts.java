@@ -21,12 +21,14 @@ import java.util.Properties;
  * class. The tutorial goes in unchanged, each line prefixed with its number, so answers can point
  * at lines.
  */
-final class Prompts {
+public final class Prompts {
 
   /** What the Mentor writes first when it finds no answer. */
   static final String UNRESOLVABLE_MARKER = "UNRESOLVABLE:";
 
   private static final PromptTemplate STUDENT = PromptTemplate.load("student-prompt.txt");
+  private static final PromptTemplate MODEL_STUDENT =
+      PromptTemplate.load("model-student-prompt.txt");
   private static final PromptTemplate MENTOR = PromptTemplate.load("mentor-prompt.txt");
   private static final Properties TEXTS = PromptTemplate.texts("prompt-texts.properties");
 
@@ -50,8 +52,33 @@ final class Prompts {
             "tutorial", numbered(tutorial)));
   }
 
+  /**
+   * The system prompt of a model-API Student, which acts only through SMILE's tools; {@code work}
+   * is its working directory and {@code tutorialFolder} the tutorial's read-only folder (null when
+   * there is none), both as the sandbox shows them.
+   */
+  public static String modelStudent(StudentTask task, String work, String tutorialFolder) {
+    StudentBehavior behavior = task.config().studentBehavior();
+    Tutorial tutorial = task.tutorial();
+    return MODEL_STUDENT.fill(
+        Map.of(
+            "iteration", Integer.toString(task.iteration()),
+            "workDirectory", work,
+            "tutorialFolder",
+                tutorialFolder == null
+                    ? text("folder.student.none", Map.of())
+                    : text("folder.student", Map.of("folder", tutorialFolder)),
+            "timeoutSeconds", Integer.toString(behavior.timeoutSeconds()),
+            "triggers", triggers(behavior),
+            "patience", text("patience." + behavior.patienceLevel().wireName(), Map.of()),
+            "mentorNotes", notes(task.mentorNotes()),
+            "tutorialName", tutorial.name() == null ? "tutorial" : tutorial.name(),
+            "lineCount", Integer.toString(tutorial.lines().size()),
+            "tutorial", numbered(tutorial)));
+  }
+
   /** The Mentor's prompt. */
-  static String mentor(MentorTask task) {
+  public static String mentor(MentorTask task) {
     Tutorial tutorial = task.tutorial();
     return MENTOR.fill(
         Map.of(

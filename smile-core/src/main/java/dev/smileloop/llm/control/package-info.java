@@ -11,7 +11,11 @@
  * run commands and edit files without asking, in its working directory, which is a fresh folder
  * {@code <workRoot>/<loopId>/iteration-<n>/work}; but nothing stops it from acting elsewhere. The
  * prompt names the tutorial's folder as read-only; that is a request to the model, not an enforced
- * restriction. Use {@code "llmProvider": "builtin"} for sandboxed runs.
+ * restriction. Use {@code "llmProvider": "builtin"}, {@code openai} or {@code anthropic} for
+ * sandboxed runs. Because SMILE does not see what the tool does, {@link ClaimCheck} checks its
+ * claimed files against the workspace and marks what it cannot confirm (missing files, the commands
+ * of a completed run) as {@code unverified_claim} notices: such a run is never "no gaps". Every
+ * tool gets {@code SMILE_LLM_ROLE} ({@code student} or {@code mentor}) in its environment.
  *
  * <h2>Command lines</h2>
  *
@@ -33,13 +37,14 @@
  * sandbox (what {@code --full-auto} selects) blocks network access by default.
  *
  * <p>Overrides, for other tool versions or options (a model, a budget, network for codex), are Java
- * system properties holding the complete command line, program first:
+ * system properties (or environment variables under their MicroProfile Config names, {@code
+ * SMILE_LLM_CLAUDE_STUDENT_COMMAND}) holding the complete command line, program first:
  *
  * <ol>
  *   <li>{@code smile.llm.<provider>.student.command} / {@code smile.llm.<provider>.mentor.command}:
  *       one role;
  *   <li>{@code smile.llm.<provider>.command}: both roles (then the Mentor gets the same permissions
- *       as the Student);
+ *       as the Student; a warning says so and the call records name it);
  *   <li>otherwise the built-in line.
  * </ol>
  *
@@ -58,8 +63,9 @@
  * <ul>
  *   <li>Tool not found (checked when the agents are created and before every call): fatal, naming
  *       the tool and the {@code PATH} searched.
- *   <li>Still running after {@code studentBehavior.timeoutSeconds} (per call, Student and Mentor
- *       alike): its whole process tree is killed; step timeout.
+ *   <li>Still running after {@code studentBehavior.timeoutSeconds} (the Mentor: {@code
+ *       model.mentorTimeoutSeconds}, else the same): its whole process tree is killed and the call
+ *       is retried once; a second timeout is a step timeout.
  *   <li>The loop thread is interrupted (stop, global timeout): the process tree is killed and
  *       {@link java.lang.InterruptedException} thrown.
  *   <li>Non-zero exit, judged from standard error, then standard output: authentication (401,
@@ -74,8 +80,10 @@
  *   <li>Exit 0 with nothing on standard output counts as an unexplained failure; exit 0 with a
  *       short reply that is only an API error ({@code API Error: 529 ...}, {@code Invalid API key
  *       ...}) is judged like a non-zero exit.
- *   <li>A Student answer that cannot be recovered as JSON becomes {@code cannot_complete} (see
- *       {@link dev.smileloop.agent.control.StudentOutputParser}).
+ *   <li>A Student answer that cannot be recovered as JSON (see {@link
+ *       dev.smileloop.agent.control.StudentOutputParser}; an echoed answer schema never counts) is
+ *       re-asked once with the parse error; a second one is an agent fault, and the loop ends as
+ *       {@code agent_error}: the model's fault, never a tutorial gap.
  * </ul>
  *
  * <h2>Audit</h2>

@@ -32,7 +32,32 @@ public record LlmCall(
     String parseStrategy,
     String output,
     String errorOutput,
-    String message) {
+    String message,
+    Usage usage) {
+
+  /**
+   * What only a model-API call knows: the model, token counts ({@code fromApi}: the API's usage
+   * report, else counted), retries of transient errors and timeouts, the stop reason, the tool
+   * calls in order, and the real end of the call. For command-line calls {@link Usage#none} .
+   */
+  public record Usage(
+      String model,
+      Integer promptTokens,
+      Integer outputTokens,
+      boolean fromApi,
+      int retries,
+      String stopReason,
+      List<String> toolCalls,
+      Instant endedAt) {
+
+    public Usage {
+      toolCalls = List.copyOf(toolCalls == null ? List.of() : toolCalls);
+    }
+
+    public static Usage none() {
+      return new Usage(null, null, null, false, 0, null, List.of(), null);
+    }
+  }
 
   /** How many characters of standard output a call keeps. */
   public static final int OUTPUT_LIMIT = 64 * 1024;
@@ -52,7 +77,13 @@ public record LlmCall(
     /** The tool did not finish within {@code studentBehavior.timeoutSeconds}; it was killed. */
     TIMEOUT,
     /** The loop was stopped or timed out while the tool ran; it was killed. */
-    INTERRUPTED;
+    INTERRUPTED,
+    /** The answer was used after recovery from messy output (or after being re-asked). */
+    REPAIRED,
+    /** The answer could not be read as the contract asks. */
+    UNPARSEABLE,
+    /** The model API failed (after its retries) or broke the tool protocol. */
+    ERROR;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT);
@@ -61,6 +92,7 @@ public record LlmCall(
 
   public LlmCall {
     argv = List.copyOf(argv);
+    usage = usage == null ? Usage.none() : usage;
   }
 
   /**
@@ -68,6 +100,9 @@ public record LlmCall(
    * default.
    */
   public String model() {
+    if (usage.model() != null) {
+      return usage.model();
+    }
     for (int i = 0; i < argv.size(); i++) {
       String arg = argv.get(i);
       if (arg.startsWith("--model=")) {
@@ -82,6 +117,8 @@ public record LlmCall(
 
   /** This call as the report's audit trail lists it. */
   public dev.smileloop.report.entity.LlmCall toAudit() {
+    Instant endedAt =
+        usage.endedAt() != null ? usage.endedAt() : startedAt.plusMillis(durationMillis);
     return new dev.smileloop.report.entity.LlmCall(
         iteration,
         role.wireName(),
@@ -89,6 +126,16 @@ public record LlmCall(
         model(),
         startedAt,
         durationMillis,
-        outcome.wireName());
+        outcome.wireName(),
+        endedAt,
+        usage.promptTokens(),
+        usage.outputTokens(),
+        usage.promptTokens() == null ? null : usage.fromApi() ? "api" : "counted",
+        usage.retries(),
+        usage.stopReason(),
+        parseStrategy,
+        output,
+        usage.toolCalls(),
+        message);
   }
 }

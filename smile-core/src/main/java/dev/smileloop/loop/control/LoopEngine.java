@@ -433,6 +433,8 @@ public final class LoopEngine {
         case TRANSIENT ->
             end(r, LoopStatus.BLOCKER, "the agent kept failing after retries: " + e.getMessage());
         case FATAL -> end(r, LoopStatus.ERROR, e.getMessage());
+        case AGENT_FAULT ->
+            end(r, LoopStatus.AGENT_ERROR, "agent error (the model's fault): " + e.getMessage());
       }
     } catch (SmileException e) {
       end(r, LoopStatus.ERROR, e.getMessage());
@@ -621,7 +623,9 @@ public final class LoopEngine {
         return;
       }
       update(r, status, state.iteration(), state.history(), state.mentorNotes(), reason);
-      if (status == LoopStatus.ERROR || status == LoopStatus.TIMEOUT) {
+      if (status == LoopStatus.ERROR
+          || status == LoopStatus.TIMEOUT
+          || status == LoopStatus.AGENT_ERROR) {
         fire(new LoopEvent.LoopError(reason, state));
       }
       halt(r);

@@ -11,7 +11,15 @@ import java.util.Set;
 public final class LoopTransitions {
 
   private static final Set<LoopStatus> ENDINGS =
-      EnumSet.of(COMPLETED, MAX_ITERATIONS, BLOCKER, TIMEOUT, ERROR, STOPPED, NOTHING_TO_VALIDATE);
+      EnumSet.of(
+          COMPLETED,
+          MAX_ITERATIONS,
+          BLOCKER,
+          TIMEOUT,
+          ERROR,
+          STOPPED,
+          NOTHING_TO_VALIDATE,
+          AGENT_ERROR);
 
   private static final Map<LoopStatus, Set<LoopStatus>> NEXT =
       Map.of(

@@ -27,7 +27,12 @@ public enum LoopStatus {
    * The Student found nothing to run or write (an empty tutorial, no code blocks, only
    * illustrations): not "no gaps", since nothing was checked.
    */
-  NOTHING_TO_VALIDATE(true);
+  NOTHING_TO_VALIDATE(true),
+
+  /**
+   * The model playing an agent failed (unreadable answers, broken tool use): not a tutorial gap.
+   */
+  AGENT_ERROR(true);
 
   private final boolean terminal;
 

@@ -10,6 +10,8 @@ import dev.smileloop.learner.student.BuiltinStudent;
 import dev.smileloop.llm.control.LlmAgents;
 import dev.smileloop.llm.control.LlmCallLog;
 import dev.smileloop.llm.entity.LlmCall;
+import dev.smileloop.model.control.ModelAgents;
+import dev.smileloop.model.control.ModelEndpoints;
 import dev.smileloop.sandbox.control.Sandbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,9 +21,10 @@ import java.util.List;
 
 /**
  * Chooses the Student and Mentor for a loop's {@code llmProvider}: the built-in learner in the
- * bubblewrap sandbox, or an LLM command-line tool (claude, codex, gemini). Workspaces live under
- * {@code smile.workRoot} (default: {@code <java.io.tmpdir>/smile-loop}). It keeps the current
- * loop's LLM calls for the report's audit trail.
+ * bubblewrap sandbox, an LLM command-line tool (claude, codex, gemini), or a model API (openai,
+ * anthropic) whose Student acts only through SMILE's tools. Workspaces live under {@code
+ * smile.workRoot} (default: {@code <java.io.tmpdir>/smile-loop}). It keeps the current loop's LLM
+ * calls for the report's audit trail.
  */
 @ApplicationScoped
 public class AgentCatalog implements AgentFactory {
@@ -42,6 +45,10 @@ public class AgentCatalog implements AgentFactory {
       case CLAUDE, CODEX, GEMINI -> {
         llmCalls = new LlmCallLog(); // one loop at a time: only its calls are kept
         yield LlmAgents.create(config, workRoot(), clock, llmCalls);
+      }
+      case OPENAI, ANTHROPIC, GOOGLE -> {
+        llmCalls = new LlmCallLog();
+        yield ModelAgents.create(config, ModelEndpoints.fromServer(), workRoot(), clock, llmCalls);
       }
       case EXTERNAL ->
           throw new IllegalStateException("external agents are played by the loop engine");

@@ -104,7 +104,16 @@ final class AuditLog {
               + field("model", c.model())
               + " duration_ms="
               + c.durationMillis()
-              + field("outcome", c.outcome()));
+              + field("outcome", c.outcome())
+              + (c.promptTokens() == null ? "" : " prompt_tokens=" + c.promptTokens())
+              + (c.outputTokens() == null ? "" : " output_tokens=" + c.outputTokens())
+              + present("tokens", c.tokenSource())
+              + (c.retries() == 0 ? "" : " retries=" + c.retries())
+              + present("stop", c.stopReason())
+              + present("parse", c.parseStrategy())
+              + (c.toolCalls().isEmpty() ? "" : field("tools", String.join("; ", c.toolCalls())))
+              + present("message", c.message())
+              + present("raw", c.rawOutput()));
     }
     report
         .gaps()
@@ -216,6 +225,11 @@ final class AuditLog {
   private static String token(String value) {
     String clean = value.replaceAll("[^A-Za-z0-9_\\-]", "_");
     return clean.isEmpty() ? "_" : clean;
+  }
+
+  /** A quoted text field, or nothing when the value is null. */
+  private static String present(String key, String value) {
+    return value == null ? "" : field(key, value);
   }
 
   /** A quoted text field with a leading space; a null value is written as {@code key=null}. */

@@ -239,7 +239,19 @@ final class JsonReport {
       put(call, "model", c.model());
       put(call, "startedAt", c.startedAt());
       call.add("durationMillis", c.durationMillis());
-      calls.add(put(call, "outcome", c.outcome()));
+      put(call, "outcome", c.outcome());
+      put(call, "endedAt", c.endedAt());
+      put(call, "promptTokens", c.promptTokens());
+      put(call, "outputTokens", c.outputTokens());
+      put(call, "tokenSource", c.tokenSource());
+      call.add("retries", c.retries());
+      put(call, "stopReason", c.stopReason());
+      put(call, "parseStrategy", c.parseStrategy());
+      put(call, "rawOutput", c.rawOutput());
+      JsonArrayBuilder tools = Json.createArrayBuilder();
+      c.toolCalls().forEach(tools::add);
+      call.add("toolCalls", tools);
+      calls.add(put(call, "message", c.message()));
     }
     return Json.createObjectBuilder()
         .add("iterations", iterations)

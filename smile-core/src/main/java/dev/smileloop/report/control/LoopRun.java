@@ -22,11 +22,21 @@ final class LoopRun {
   private final LoopState state;
   private final List<IterationRecord> iterations;
   private final Map<Integer, Answer> answers;
+  private final Map<Integer, Instant> studentCallEnds;
 
   /** A Mentor answer to the question asked in {@code iteration}. */
   record Answer(int iteration, String question, String text, Instant timestamp) {}
 
   LoopRun(LoopState state) {
+    this(state, Map.of());
+  }
+
+  /**
+   * @param studentCallEnds per iteration, when the Student's last model call really ended (LLM
+   *     Students): its report time instead of an estimate
+   */
+  LoopRun(LoopState state, Map<Integer, Instant> studentCallEnds) {
+    this.studentCallEnds = Map.copyOf(studentCallEnds);
     this.state = state;
     this.iterations =
         state.history().stream()
@@ -74,6 +84,10 @@ final class LoopRun {
    * the iteration, which both came after it.
    */
   Instant reportedAt(IterationRecord record) {
+    Instant called = studentCallEnds.get(record.iteration());
+    if (called != null) {
+      return called;
+    }
     Instant latest =
         earliest(answer(record.iteration()).map(Answer::timestamp).orElse(null), record.endedAt());
     if (record.startedAt() == null) {

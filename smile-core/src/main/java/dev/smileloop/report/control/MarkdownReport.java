@@ -72,6 +72,8 @@ final class MarkdownReport {
           case TIMEOUT -> "The loop ran out of time";
           case ERROR -> "The loop stopped on an error";
           case STOPPED -> "The loop was stopped on request";
+          case AGENT_ERROR ->
+              "The loop stopped on an agent error (the model's fault, not the tutorial's)";
           default -> "The loop is still " + s.status().wireName().replace('_', ' ');
         };
     String found =
@@ -475,8 +477,10 @@ final class MarkdownReport {
       line("None recorded.");
       blank();
     } else {
-      line("| Iteration | Role | Provider | Model | Started | Duration | Outcome |");
-      line("| ---: | --- | --- | --- | --- | ---: | --- |");
+      line(
+          "| Iteration | Role | Provider | Model | Started | Duration | Outcome | Tokens (prompt/output)"
+              + " | Retries | Stop | Parse | Tool calls |");
+      line("| ---: | --- | --- | --- | --- | ---: | --- | ---: | ---: | --- | --- | --- |");
       for (LlmCall c : calls) {
         line(
             "| "
@@ -493,6 +497,17 @@ final class MarkdownReport {
                 + c.durationMillis()
                 + " ms | "
                 + cell(c.outcome())
+                + " | "
+                + (c.promptTokens() == null ? "" : c.promptTokens() + " / " + c.outputTokens())
+                + ("counted".equals(c.tokenSource()) ? " (counted)" : "")
+                + " | "
+                + c.retries()
+                + " | "
+                + cell(c.stopReason())
+                + " | "
+                + cell(c.parseStrategy())
+                + " | "
+                + cell(String.join("; ", c.toolCalls()))
                 + " |");
       }
       blank();

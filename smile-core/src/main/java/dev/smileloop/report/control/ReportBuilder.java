@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -79,7 +80,13 @@ public final class ReportBuilder {
       LoopState state, Tutorial tutorial, SmileConfig config, Clock clock, List<LlmCall> llmCalls) {
     Objects.requireNonNull(state, "state");
     Instant now = clock.instant();
-    LoopRun run = new LoopRun(state);
+    Map<Integer, Instant> studentCallEnds = new java.util.HashMap<>();
+    for (LlmCall call : llmCalls) {
+      if ("student".equals(call.role()) && call.endedAt() != null) {
+        studentCallEnds.merge(call.iteration(), call.endedAt(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    LoopRun run = new LoopRun(state, studentCallEnds);
     TutorialLocator locator = new TutorialLocator(tutorial);
     GapAnalysis gapAnalysis = new GapAnalysis(run, locator, redactor);
     String markdown = tutorial == null ? null : tutorial.markdown();
@@ -347,7 +354,30 @@ public final class ReportBuilder {
         }
       }
     }
-    return new AuditTrail(iterations, commands, files, llmCalls);
+    return new AuditTrail(
+        iterations, commands, files, llmCalls.stream().map(this::masked).toList());
+  }
+
+  /** An LLM call with secrets masked in what the model said and in the failure message. */
+  private LlmCall masked(LlmCall c) {
+    return new LlmCall(
+        c.iteration(),
+        c.role(),
+        c.provider(),
+        c.model(),
+        c.startedAt(),
+        c.durationMillis(),
+        c.outcome(),
+        c.endedAt(),
+        c.promptTokens(),
+        c.outputTokens(),
+        c.tokenSource(),
+        c.retries(),
+        c.stopReason(),
+        c.parseStrategy(),
+        c.rawOutput() == null ? null : redactor.redact(c.rawOutput()),
+        redactor.redact(c.toolCalls()),
+        c.message() == null ? null : redactor.redact(c.message()));
   }
 
   private IterationAudit iterationAudit(

@@ -31,7 +31,12 @@ final class StepAnalysis {
   static final String UNKNOWN_STEP = "Unknown step";
 
   private static final Set<LoopStatus> ERROR_ENDINGS =
-      Set.of(LoopStatus.TIMEOUT, LoopStatus.ERROR, LoopStatus.MAX_ITERATIONS, LoopStatus.BLOCKER);
+      Set.of(
+          LoopStatus.TIMEOUT,
+          LoopStatus.ERROR,
+          LoopStatus.MAX_ITERATIONS,
+          LoopStatus.BLOCKER,
+          LoopStatus.AGENT_ERROR);
 
   private final LoopRun run;
   private final TutorialLocator locator;

@@ -248,7 +248,7 @@ class ConfigLoaderTest {
   @Test
   void unknownEnumValueListsTheChoices() {
     assertEquals(
-        "llmProvider must be one of claude, codex, gemini, builtin, external, got \"gpt\"",
+        "llmProvider must be one of claude, codex, gemini, openai, anthropic, google, builtin, external, got \"gpt\"",
         invalid("{\"llmProvider\": \"gpt\"}").getMessage());
     assertEquals(
         "studentBehavior.patienceLevel must be one of low, medium, high, got \"extreme\"",

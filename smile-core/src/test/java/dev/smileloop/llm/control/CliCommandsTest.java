@@ -46,7 +46,7 @@ class CliCommandsTest {
     CliCommand codex = commands.command(LlmProvider.CODEX, LlmRole.STUDENT);
 
     assertEquals(List.of("claude", "-p"), student.argv());
-    assertEquals("system property smile.llm.claude.command", student.source());
+    assertEquals("system property smile.llm.claude.command (serves both roles)", student.source());
     assertEquals(List.of("claude", "-p", "--model", "opus"), mentor.argv());
     assertEquals(CliCommands.defaults(LlmProvider.CODEX, LlmRole.STUDENT), codex.argv());
     assertTrue(codex.builtIn());

@@ -49,9 +49,15 @@ final class FakeCli {
 
   /** A tool that records its call and prints the reply for that call. */
   Path installReplying(String name) throws IOException {
+    return installReplying(name, "");
+  }
+
+  /** As {@link #installReplying(String)}, running {@code before} (shell) in the workspace first. */
+  Path installReplying(String name, String before) throws IOException {
     return install(
         name,
-        """
+        before
+            + """
         n=$(ls '%1$s' | grep -c '\\.stdin$')
         n=$((n + 1))
         cat > '%1$s/%2$s.'$n.stdin
@@ -60,7 +66,7 @@ final class FakeCli {
         ls -A | wc -l | tr -d ' ' > '%1$s/%2$s.'$n.entries
         if [ -f '%3$s/'$n ]; then cat '%3$s/'$n; else cat '%3$s/default'; fi
         """
-            .formatted(calls, name, replies));
+                .formatted(calls, name, replies));
   }
 
   void reply(String text) throws IOException {

@@ -278,6 +278,23 @@ class LoopEngineTest {
   }
 
   @Test
+  void agentFaultEndsTheLoopAsAgentErrorNotAsAGap() throws Exception {
+    LoopEngine engine =
+        engine(
+            task -> {
+              throw AgentException.agentFault("the model echoed the answer schema twice");
+            },
+            t -> null);
+    engine.start(request(3));
+    LoopState end = awaitEnd(engine);
+    assertEquals(LoopStatus.AGENT_ERROR, end.status());
+    assertTrue(end.reason().contains("the model's fault"), end.reason());
+    assertTrue(
+        end.history().stream().allMatch(h -> h.studentOutput() == null), "no output, no gap");
+    assertEquals(List.of("IterationStarted", "LoopError", "LoopCompleted"), eventNames());
+  }
+
+  @Test
   void globalTimeoutInterruptsTheAgentAndEndsAsTimeout() throws Exception {
     CountDownLatch interrupted = new CountDownLatch(1);
     StudentAgent sleeper =

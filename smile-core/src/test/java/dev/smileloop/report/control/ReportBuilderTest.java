@@ -683,4 +683,46 @@ class ReportBuilderTest {
     assertEquals(List.of(call), report.audit().llmCalls());
     assertTrue(new ReportRenderer().json(report).contains("\"provider\": \"claude\""));
   }
+
+  @Test
+  void modelCallsCarryTokensRetriesRawOutputMaskedAndTheRealReportTime() {
+    var ended = at(1).plusSeconds(7);
+    var call =
+        new dev.smileloop.report.entity.LlmCall(
+            1,
+            "student",
+            "openai",
+            "gpt-4o-mini",
+            at(1),
+            7000,
+            "repaired",
+            ended,
+            901,
+            31,
+            "api",
+            2,
+            "tool_execution",
+            "tool_calls",
+            "export OPENAI_API_KEY=sk-abcdefghijklmnopqrstuvwxyz123456",
+            List.of("run_command {\"command\":\"ls\"}"),
+            null);
+    var report =
+        Scenarios.builder()
+            .build(
+                Scenarios.completed().state(),
+                Scenarios.wordCount(),
+                Scenarios.config(),
+                Scenarios.CLOCK,
+                List.of(call));
+    String json = new ReportRenderer().json(report);
+    Validators.assertValidReportJson(json);
+    assertTrue(json.contains("\"promptTokens\": 901"), json);
+    assertTrue(json.contains("\"retries\": 2"), json);
+    assertTrue(json.contains("\"toolCalls\": ["), json);
+    assertFalse(json.contains("sk-abcdefghijklmnopqrstuvwxyz123456"), "the key is masked");
+    assertEquals(ended, report.audit().iterations().get(0).reportedAt(), "the call's real end");
+    String markdown = new ReportRenderer().markdown(report);
+    assertTrue(markdown.contains("| 901 / 31 | 2 |"), markdown);
+    assertTrue(markdown.contains("tool\\_execution"), markdown);
+  }
 }

@@ -1,0 +1,2 @@
+/** The resolved settings of a model API (where it is, which model, its budgets) for one loop. */
+package dev.smileloop.model.entity;
