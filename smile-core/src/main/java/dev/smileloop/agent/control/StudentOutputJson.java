@@ -77,6 +77,7 @@ public final class StudentOutputJson {
       json.add("location", location(output.location()));
     }
     addString(json, "trigger", output.trigger());
+    addString(json, "nothingToValidate", output.nothingToValidate());
     JsonArrayBuilder commands = Json.createArrayBuilder();
     for (CommandRecord command : output.commands()) {
       JsonObjectBuilder c = Json.createObjectBuilder();
@@ -88,6 +89,7 @@ public final class StudentOutputJson {
       c.add("durationMillis", command.durationMillis());
       c.add("timedOut", command.timedOut());
       c.add("fromMentor", command.fromMentor());
+      addString(c, "limit", command.limit());
       commands.add(c);
     }
     json.add("commands", commands);
@@ -103,6 +105,23 @@ public final class StudentOutputJson {
       notices.add(n);
     }
     json.add("notices", notices);
+    if (!output.environmentFindings().isEmpty()) {
+      JsonArrayBuilder findings = Json.createArrayBuilder();
+      for (EnvironmentFinding finding : output.environmentFindings()) {
+        JsonObjectBuilder f = Json.createObjectBuilder();
+        addString(f, "kind", finding.kind());
+        if (finding.line() != null) {
+          f.add("line", finding.line());
+        }
+        addString(f, "quote", finding.quote());
+        addString(f, "step", finding.step());
+        addString(f, "command", finding.command());
+        addString(f, "evidence", finding.evidence());
+        addString(f, "advice", finding.advice());
+        findings.add(f);
+      }
+      json.add("environmentFindings", findings);
+    }
     return json.build();
   }
 
@@ -393,6 +412,29 @@ public final class StudentOutputJson {
           });
     }
 
+    private List<EnvironmentFinding> environmentFindings() {
+      return each(
+          "environmentFindings",
+          (fields, path) -> {
+            String kind = fields.string("kind");
+            if (kind == null) {
+              if (strict) {
+                throw invalid(path + ".kind is required");
+              }
+              return null;
+            }
+            Long line = fields.number("line", 0, Integer.MAX_VALUE, "a non-negative integer");
+            return new EnvironmentFinding(
+                kind,
+                line == null ? null : line.intValue(),
+                fields.string("quote"),
+                fields.string("step"),
+                fields.string("command"),
+                fields.string("evidence"),
+                fields.string("advice"));
+          });
+    }
+
     private List<Notice> notices() {
       return each(
           "notices",
@@ -402,22 +444,6 @@ public final class StudentOutputJson {
                   fields.location(fields.find("location")),
                   fields.string("problem"),
                   fields.string("workaround")));
-    }
-
-    private List<EnvironmentFinding> environmentFindings() {
-      return each(
-          "environmentFindings",
-          (fields, path) -> {
-            Long line = fields.number("line", 0, Integer.MAX_VALUE, "a non-negative integer");
-            return new EnvironmentFinding(
-                fields.string("kind"),
-                line == null ? null : line.intValue(),
-                fields.string("quote"),
-                fields.string("step"),
-                fields.string("command"),
-                fields.string("evidence"),
-                fields.string("advice"));
-          });
     }
 
     private interface ElementReader<T> {

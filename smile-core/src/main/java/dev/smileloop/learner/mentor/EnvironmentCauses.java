@@ -29,6 +29,15 @@ public final class EnvironmentCauses {
               + "network is unreachable|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|\\bEAI_AGAIN\\b|"
               + "npm (?:ERR!|error) code ENOTFOUND|failed to establish a new connection|"
               + "no address associated with hostname|curl: \\(6\\)|dial tcp: lookup .*: no such host");
+
+  /**
+   * What a package index answers when it cannot be reached and no connection error is printed
+   * ({@code pip --retries 0}): in an offline sandbox it means no network, online it may be a
+   * misspelled package, so it counts only offline.
+   */
+  private static final Pattern OFFLINE_ONLY =
+      Pattern.compile("(?i)\\(from versions: none\\)|no matching distribution found");
+
   private static final Pattern READ_ONLY =
       Pattern.compile(
           "(?i)read-only file system|EROFS|"
@@ -46,6 +55,15 @@ public final class EnvironmentCauses {
    */
   public static Optional<EnvironmentFinding> classify(
       CommandRecord failed, String step, Set<String> declaredTools) {
+    return classify(failed, step, declaredTools, false);
+  }
+
+  /**
+   * As above; {@code offline} says the sandbox had no network, so an unreachable package index is
+   * known to be this machine's doing even when the tool does not print a connection error.
+   */
+  public static Optional<EnvironmentFinding> classify(
+      CommandRecord failed, String step, Set<String> declaredTools, boolean offline) {
     if (failed == null) {
       return Optional.empty();
     }
@@ -75,13 +93,17 @@ public final class EnvironmentCauses {
               "No container engine answers on this machine. Run the check where Docker (or"
                   + " Podman) is installed and running to validate this step."));
     }
-    if (NETWORK.matcher(output).find()) {
+    Pattern network =
+        offline && !NETWORK.matcher(output).find() && OFFLINE_ONLY.matcher(output).find()
+            ? OFFLINE_ONLY
+            : NETWORK;
+    if (network.matcher(output).find()) {
       return Optional.of(
           finding(
               failed,
               step,
               EnvironmentFinding.NETWORK,
-              FailureText.lineMatching(output, NETWORK),
+              FailureText.lineMatching(output, network),
               "This step needs the internet and the sandbox is offline. Set \"container\":"
                   + " {\"network\": true} in smile.json (or run where the network is reachable)"
                   + " to validate it."));

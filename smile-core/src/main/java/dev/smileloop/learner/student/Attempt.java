@@ -60,7 +60,14 @@ final class Attempt {
         new Terminal(shell, Duration.ofSeconds(behavior.timeoutSeconds()), log, task.progress());
     this.problems = new Problems(tutorial, behavior.timeoutSeconds(), log);
     this.runner =
-        new CommandRunner(terminal, log, behavior, commands, DeclaredTools.of(structure), problems);
+        new CommandRunner(
+            terminal,
+            log,
+            behavior,
+            commands,
+            DeclaredTools.of(structure),
+            problems,
+            !task.config().container().network());
     this.saver = new FileSaver(terminal, log, problems);
     this.comparison = new OutputComparison(log, problems);
   }

@@ -49,6 +49,7 @@ final class CommandRunner {
   private final ExecutableLookup commands;
   private final Set<String> declaredTools;
   private final Problems problems;
+  private final boolean offline;
 
   CommandRunner(
       Terminal terminal,
@@ -56,13 +57,15 @@ final class CommandRunner {
       StudentBehavior behavior,
       ExecutableLookup commands,
       Set<String> declaredTools,
-      Problems problems) {
+      Problems problems,
+      boolean offline) {
     this.terminal = terminal;
     this.log = log;
     this.behavior = behavior;
     this.commands = commands;
     this.declaredTools = declaredTools;
     this.problems = problems;
+    this.offline = offline;
   }
 
   /** Runs a command; {@code failureAnnounced} when the tutorial says it fails on purpose. */
@@ -79,7 +82,7 @@ final class CommandRunner {
       return Result.FAILED_AS_ANNOUNCED;
     }
     Optional<EnvironmentFinding> finding =
-        EnvironmentCauses.classify(terminal.lastRecord(), step.heading(), declaredTools);
+        EnvironmentCauses.classify(terminal.lastRecord(), step.heading(), declaredTools, offline);
     if (finding.isPresent()) {
       EnvironmentFinding found = finding.get();
       log.finding(

@@ -114,16 +114,24 @@ final class EnvironmentAnalysis {
   /**
    * True when this machine kept part of the tutorial from being validated and no unresolved gap of
    * the tutorial would stop a learner: there are environment findings, and the loop either could
-   * not finish or finished only by reading on past the steps they hit. Such a run is never a clean
-   * "no gaps" verdict.
+   * not finish, or finished with a last attempt that read on past steps this machine could not run.
+   * Such a run is never a clean "no gaps" verdict.
    */
   static boolean prevented(LoopState state, List<Gap> gaps, List<EnvironmentFinding> findings) {
-    boolean ended =
-        state.status() == LoopStatus.BLOCKER
-            || state.status() == LoopStatus.MAX_ITERATIONS
-            || state.status() == LoopStatus.COMPLETED;
-    return ended
+    boolean unfinished =
+        state.status() == LoopStatus.BLOCKER || state.status() == LoopStatus.MAX_ITERATIONS;
+    boolean readOnPast = state.status() == LoopStatus.COMPLETED && lastAttemptHasFindings(state);
+    return (unfinished || readOnPast)
         && !findings.isEmpty()
         && gaps.stream().noneMatch(g -> !g.resolved() && g.severity() != Severity.MINOR);
+  }
+
+  private static boolean lastAttemptHasFindings(LoopState state) {
+    List<IterationRecord> history = state.history();
+    if (history.isEmpty()) {
+      return false;
+    }
+    StudentOutput last = history.get(history.size() - 1).studentOutput();
+    return last != null && !last.environmentFindings().isEmpty();
   }
 }
