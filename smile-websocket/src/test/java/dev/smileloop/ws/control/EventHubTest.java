@@ -262,6 +262,65 @@ class EventHubTest {
     assertEquals(13, slow.frames().size(), "no second notice without new drops");
   }
 
+  /** Runs the tasks it is given only when told to: sending threads that fall behind. */
+  private static final class LaggingExecutor implements java.util.concurrent.Executor {
+    private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+
+    @Override
+    public synchronized void execute(Runnable task) {
+      tasks.add(task);
+    }
+
+    void catchUp() {
+      while (true) {
+        Runnable task;
+        synchronized (this) {
+          task = tasks.poll();
+        }
+        if (task == null) {
+          return;
+        }
+        task.run();
+      }
+    }
+  }
+
+  @Test
+  void aReadingClientLosesNothingWhileTheSendingThreadsLagBehind() {
+    LaggingExecutor sending = new LaggingExecutor();
+    EventHub hub =
+        new EventHub(new WsSettings(10, 100, 30, 3, 2), new EnvelopeWriter(jsonb), sending, clock);
+    FakeSink reader = new FakeSink("reader");
+    hub.connect(reader, null);
+
+    for (int i = 1; i <= 50; i++) {
+      hub.publish(Events.iteration(i));
+    }
+    sending.catchUp();
+
+    assertEquals(range(0, 50), seqs(reader.messages()), "all 50 events, no drop notice");
+    assertEquals(0, hub.clients().iterator().next().droppedTotal());
+  }
+
+  @Test
+  void aQueueThatOutgrowsItsOverflowLosesItsOldestEvenWhileTheClientReads() {
+    LaggingExecutor sending = new LaggingExecutor();
+    EventHub hub =
+        new EventHub(new WsSettings(10, 100, 30, 3, 2), new EnvelopeWriter(jsonb), sending, clock);
+    FakeSink reader = new FakeSink("reader");
+    hub.connect(reader, null);
+    int cap = 10 * ClientChannel.OVERFLOW_FACTOR;
+
+    for (int i = 1; i <= cap + 5; i++) {
+      hub.publish(Events.iteration(i));
+    }
+    sending.catchUp();
+
+    List<JsonObject> messages = reader.messages();
+    assertEquals(5, messages.get(1).getJsonObject("payload").getInt("dropped"));
+    assertEquals(range(6, cap + 5), seqs(messages.subList(2, messages.size())));
+  }
+
   @Test
   void sendsOnOneClientNeverOverlap() throws Exception {
     EventHub hub =
