@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * {@code /ws}: the loop's event stream (SPEC section 6). Clients only listen; {@code ?since=N} asks
  * for the events after seq {@code N} again. All the work is in {@link EventBroadcaster}.
  */
-@ServerEndpoint("/ws")
+@ServerEndpoint(value = "/ws", configurator = EventsConfigurator.class)
 public class EventsEndpoint {
 
   private static final Logger LOG = Logger.getLogger(EventsEndpoint.class.getName());

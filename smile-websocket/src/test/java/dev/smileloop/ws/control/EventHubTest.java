@@ -2,6 +2,7 @@ package dev.smileloop.ws.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -115,6 +116,23 @@ class EventHubTest {
     JsonObject payload = client.messages().get(0).getJsonObject("payload");
     assertEquals("waiting_for_mentor", payload.getJsonObject("state").getString("status"));
     assertEquals(2, payload.getInt("lastSeq"));
+  }
+
+  @Test
+  void clientsConnectingBetweenTwoEventsShareOneEncodedSnapshot() {
+    EventHub hub = hub();
+    hub.publish(Events.iteration(1));
+    FakeSink first = new FakeSink("first");
+    FakeSink second = new FakeSink("second");
+    hub.connect(first, null);
+    hub.connect(second, null);
+    hub.publish(Events.iteration(2));
+    FakeSink third = new FakeSink("third");
+    hub.connect(third, null);
+
+    assertSame(first.frames().get(0), second.frames().get(0), "one encoding for both");
+    assertEquals(2, third.messages().get(0).getInt("seq"), "a later client: the later state");
+    assertEquals(2, third.messages().get(0).getJsonObject("payload").getInt("lastSeq"));
   }
 
   @Test
