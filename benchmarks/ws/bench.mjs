@@ -173,6 +173,21 @@ async function startLoop(target) {
   }
 }
 
+/**
+ * Mentor notes of about {@code bytes} bytes that read like prose: words drawn by a fixed
+ * pseudo-random sequence, so they compress as text does (a few times), not as one repeated letter.
+ */
+function prose(bytes) {
+  const words = ['install', 'the', 'JDK', 'first,', 'then', 'run', 'build', 'again;', 'check', 'that', 'PATH', 'contains', 'bin', 'and', 'retry', 'step', '3', 'with', 'sudo', 'missing', 'package', 'named', 'in', 'error', 'above.'];
+  let seed = 42;
+  let out = '';
+  while (out.length < bytes) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    out += words[seed % words.length] + ' ';
+  }
+  return out.slice(0, Math.max(1, bytes));
+}
+
 const studentResult = () => ({
   studentOutput: { status: 'ask_mentor', current_step: 'Step', question_for_mentor: 'q', summary: 's' },
   timestamp: new Date().toISOString(),
@@ -314,7 +329,7 @@ async function run(target, n, pausedShare, deflate, opts) {
   const reading = clients.filter((c) => !c.paused);
   const paused = clients.filter((c) => c.paused);
   const reference = reading[0];
-  const notes = 'n'.repeat(Math.max(1, opts.notesBytes));
+  const notes = prose(opts.notesBytes);
   let peak = memory(target.pid);
   const sampler = setInterval(() => {
     const m = memory(target.pid);
@@ -363,7 +378,7 @@ async function run(target, n, pausedShare, deflate, opts) {
     target: target.name,
     clients: n,
     paused: paused.length,
-    deflate: deflate && Object.keys(reference.extensions || {}).includes('permessage-deflate'),
+    deflate: String(reference.extensions || '').includes('permessage-deflate'),
     eventsPerClient: expectedEach,
     perSecond: reading.reduce((s, c) => s + c.events, 0) / elapsedS,
     p50: percentile(all, 50),
@@ -466,10 +481,10 @@ function correctness(results) {
 
 // ---------------------------------------------------------------------------------------------
 
-function spawnPeer() {
+function spawnPeer(deflate) {
   const here = path.dirname(fileURLToPath(import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(here, 'peer.mjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(here, 'peer.mjs'), '--port', '0', ...(deflate ? ['--deflate'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.on('error', reject);
     child.stdout.on('data', (chunk) => {
       const m = /listening (\d+)/.exec(chunk.toString());
@@ -504,7 +519,7 @@ async function main() {
   }
   let peerProcess;
   if (opts.peer && !opts.selfTest) {
-    peerProcess = await spawnPeer();
+    peerProcess = await spawnPeer(opts.deflate.includes(true));
     targetsList.push({ name: 'peer', base: peerProcess.base, token: null, wsAuth: 'header', pid: peerProcess.child.pid });
   }
   console.log(`targets ${targetsList.map((t) => `${t.name}=${t.base} (pid ${t.pid ?? '?'})`).join(', ')}`);
