@@ -18,7 +18,10 @@ import java.util.logging.Logger;
  * for the events after seq {@code N} again. The {@link HandshakeFilter} lets only the token's
  * holder in; all the work is in {@link EventBroadcaster}.
  */
-@ServerEndpoint(value = "/ws", subprotocols = HandshakeFilter.SUBPROTOCOL)
+@ServerEndpoint(
+    value = "/ws",
+    subprotocols = HandshakeFilter.SUBPROTOCOL,
+    configurator = EventsConfigurator.class)
 public class EventsEndpoint {
 
   private static final Logger LOG = Logger.getLogger(EventsEndpoint.class.getName());

@@ -40,12 +40,21 @@ public final class BatchingExecutor implements Executor {
   public void execute(Runnable task) {
     tasks.add(task);
     if (tryStartWorker()) {
+      // Submitted with the platform class loader as context loader: Payara captures the caller's
+      // context for each managed task with a ServiceLoader scan of that loader, which with the
+      // web application's loader costs a scan of every jar (see SessionSink). The workers only
+      // run delivery tasks, which need no application class through the context loader.
+      Thread thread = Thread.currentThread();
+      ClassLoader before = thread.getContextClassLoader();
+      thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
       try {
         target.execute(this::work);
       } catch (RejectedExecutionException e) {
         running.decrementAndGet();
         tasks.remove(task);
         throw e;
+      } finally {
+        thread.setContextClassLoader(before);
       }
     }
   }

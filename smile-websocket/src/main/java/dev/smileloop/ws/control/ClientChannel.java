@@ -13,13 +13,18 @@ import java.util.logging.Logger;
 /**
  * Delivery to one client: a bounded queue of encoded frames and a chain of sends, one at a time.
  *
- * <p>The publisher only appends to the queue; when the queue is full the oldest frame goes and is
- * counted, so a slow client costs the publisher nothing. Sends run on the given executor and never
- * overlap: the next frame is sent when the previous send has completed. A send that completes
- * before {@code send} returns is followed by the next one in the same loop rather than by
- * recursion, and one that completes later on another thread hands the rest back to the executor, so
- * no thread waits on a slow client. When frames were dropped, the client is told with an {@code
- * events_dropped} notice placed exactly where the gap is.
+ * <p>The publisher only appends to the queue. When the queue is full and the client holds up its
+ * own delivery (a send it has not taken in is still in flight: the transport's buffers for it are
+ * full), the oldest frame goes and is counted, so a slow client costs the publisher nothing. When
+ * the queue is full only because the shared sending threads have not come round to this client yet,
+ * nothing is dropped for a client that reads: the queue may then grow up to {@code OVERFLOW_FACTOR}
+ * times its size (the frames are shared with every other client, so this costs a reference each),
+ * beyond which the oldest go as well. Sends run on the given executor and never overlap: the next
+ * frame is sent when the previous send has completed. A send that completes before {@code send}
+ * returns is followed by the next one in the same loop rather than by recursion, and one that
+ * completes later on another thread hands the rest back to the executor, so no thread waits on a
+ * slow client. When frames were dropped, the client is told with an {@code events_dropped} notice
+ * placed exactly where the gap is.
  *
  * <p>Frames handed over at {@link #start} (the {@code connected} message and any replay) are not
  * counted against the queue size; only live frames are.
@@ -27,6 +32,9 @@ import java.util.logging.Logger;
 public final class ClientChannel {
 
   private static final Logger LOG = Logger.getLogger(ClientChannel.class.getName());
+
+  /** How far past its size a queue may grow while the server, not the client, is behind. */
+  static final int OVERFLOW_FACTOR = 10;
 
   /** A frame and the seq it carries, for placing notices. */
   record Frame(long seq, String text) {}
@@ -50,6 +58,9 @@ public final class ClientChannel {
 
   /** True while a pump runs or is scheduled, or a send is in flight: the send slot is taken. */
   private boolean busy;
+
+  /** True from a send that did not complete at once until it completes: the client is behind. */
+  private boolean sendPending;
 
   private boolean closed;
   private boolean pingWanted;
@@ -92,7 +103,7 @@ public final class ClientChannel {
     if (closed) {
       return false;
     }
-    if (live.size() >= capacity) {
+    if (live.size() >= capacity && (sendPending || live.size() >= capacity * OVERFLOW_FACTOR)) {
       live.pollFirst();
       droppedSinceNotice++;
       droppedTotal++;
@@ -237,6 +248,12 @@ public final class ClientChannel {
         return;
       }
       if (completion.arriveFirst()) {
+        synchronized (this) {
+          // Not done yet means the callback has not run, so the chain waits on this very send.
+          if (!completion.done) {
+            sendPending = true;
+          }
+        }
         return; // the send completes later; its callback carries on
       }
       if (completion.failure != null) {
@@ -269,6 +286,9 @@ public final class ClientChannel {
     private final AtomicBoolean other = new AtomicBoolean();
     private volatile Throwable failure;
 
+    /** Guarded by the channel. */
+    private boolean done;
+
     boolean arriveFirst() {
       return other.compareAndSet(false, true);
     }
@@ -276,6 +296,10 @@ public final class ClientChannel {
     @Override
     public void accept(Throwable error) {
       failure = error;
+      synchronized (ClientChannel.this) {
+        done = true;
+        sendPending = false;
+      }
       if (arriveFirst()) {
         return; // completed inline: the sending thread sees it and loops
       }

@@ -49,6 +49,9 @@ public final class EventHub {
   private LoopState lastState;
   private boolean shutDown;
 
+  /** The last encoded {@code connected} frame; replaced as a whole, read without the lock. */
+  private volatile Snapshot snapshot;
+
   /** Added to under the lock (so registration is atomic with the snapshot), removed anywhere. */
   private final Map<String, ClientChannel> clients = new ConcurrentHashMap<>();
 
@@ -169,10 +172,7 @@ public final class EventHub {
     // but not started, so live events wait in its queue behind what is handed over here.
     Instant now = clock.instant();
     List<Frame> first = new ArrayList<>(replayed.size() + 2);
-    first.add(
-        new Frame(
-            snapshotSeq,
-            writer.connected(state != null ? state : LoopState.idle(now), snapshotSeq, now)));
+    first.add(new Frame(snapshotSeq, connectedText(snapshotSeq, state, now)));
     if (notice != null) {
       first.add(new Frame(snapshotSeq, writer.notice(notice, snapshotSeq, now)));
     }
@@ -249,6 +249,24 @@ public final class EventHub {
       lock.unlock();
     }
   }
+
+  /**
+   * The {@code connected} frame for the state after event {@code seq}, encoded once for every
+   * client that connects before the next event: the state holds the whole history, so a burst of
+   * connections would otherwise encode (and hold) one copy each. Its timestamp is when the first of
+   * them connected.
+   */
+  private String connectedText(long seq, LoopState state, Instant now) {
+    Snapshot cached = snapshot;
+    if (cached != null && cached.seq() == seq && cached.state() == state) {
+      return cached.text();
+    }
+    String text = writer.connected(state != null ? state : LoopState.idle(now), seq, now);
+    snapshot = new Snapshot(seq, state, text);
+    return text;
+  }
+
+  private record Snapshot(long seq, LoopState state, String text) {}
 
   private void forget(ClientChannel client) {
     if (clients.remove(client.id(), client)) {

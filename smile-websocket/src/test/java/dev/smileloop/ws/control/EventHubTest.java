@@ -2,6 +2,7 @@ package dev.smileloop.ws.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -115,6 +116,23 @@ class EventHubTest {
     JsonObject payload = client.messages().get(0).getJsonObject("payload");
     assertEquals("waiting_for_mentor", payload.getJsonObject("state").getString("status"));
     assertEquals(2, payload.getInt("lastSeq"));
+  }
+
+  @Test
+  void clientsConnectingBetweenTwoEventsShareOneEncodedSnapshot() {
+    EventHub hub = hub();
+    hub.publish(Events.iteration(1));
+    FakeSink first = new FakeSink("first");
+    FakeSink second = new FakeSink("second");
+    hub.connect(first, null);
+    hub.connect(second, null);
+    hub.publish(Events.iteration(2));
+    FakeSink third = new FakeSink("third");
+    hub.connect(third, null);
+
+    assertSame(first.frames().get(0), second.frames().get(0), "one encoding for both");
+    assertEquals(2, third.messages().get(0).getInt("seq"), "a later client: the later state");
+    assertEquals(2, third.messages().get(0).getJsonObject("payload").getInt("lastSeq"));
   }
 
   @Test
@@ -260,6 +278,65 @@ class EventHubTest {
     hub.publish(Events.iteration(51));
     assertEquals(51, slow.messages().get(slow.messages().size() - 1).getInt("seq"));
     assertEquals(13, slow.frames().size(), "no second notice without new drops");
+  }
+
+  /** Runs the tasks it is given only when told to: sending threads that fall behind. */
+  private static final class LaggingExecutor implements java.util.concurrent.Executor {
+    private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+
+    @Override
+    public synchronized void execute(Runnable task) {
+      tasks.add(task);
+    }
+
+    void catchUp() {
+      while (true) {
+        Runnable task;
+        synchronized (this) {
+          task = tasks.poll();
+        }
+        if (task == null) {
+          return;
+        }
+        task.run();
+      }
+    }
+  }
+
+  @Test
+  void aReadingClientLosesNothingWhileTheSendingThreadsLagBehind() {
+    LaggingExecutor sending = new LaggingExecutor();
+    EventHub hub =
+        new EventHub(new WsSettings(10, 100, 30, 3, 2), new EnvelopeWriter(jsonb), sending, clock);
+    FakeSink reader = new FakeSink("reader");
+    hub.connect(reader, null);
+
+    for (int i = 1; i <= 50; i++) {
+      hub.publish(Events.iteration(i));
+    }
+    sending.catchUp();
+
+    assertEquals(range(0, 50), seqs(reader.messages()), "all 50 events, no drop notice");
+    assertEquals(0, hub.clients().iterator().next().droppedTotal());
+  }
+
+  @Test
+  void aQueueThatOutgrowsItsOverflowLosesItsOldestEvenWhileTheClientReads() {
+    LaggingExecutor sending = new LaggingExecutor();
+    EventHub hub =
+        new EventHub(new WsSettings(10, 100, 30, 3, 2), new EnvelopeWriter(jsonb), sending, clock);
+    FakeSink reader = new FakeSink("reader");
+    hub.connect(reader, null);
+    int cap = 10 * ClientChannel.OVERFLOW_FACTOR;
+
+    for (int i = 1; i <= cap + 5; i++) {
+      hub.publish(Events.iteration(i));
+    }
+    sending.catchUp();
+
+    List<JsonObject> messages = reader.messages();
+    assertEquals(5, messages.get(1).getJsonObject("payload").getInt("dropped"));
+    assertEquals(range(6, cap + 5), seqs(messages.subList(2, messages.size())));
   }
 
   @Test
