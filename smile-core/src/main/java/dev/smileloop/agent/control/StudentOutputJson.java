@@ -87,6 +87,7 @@ public final class StudentOutputJson {
       c.add("durationMillis", command.durationMillis());
       c.add("timedOut", command.timedOut());
       c.add("fromMentor", command.fromMentor());
+      addString(c, "limit", command.limit());
       commands.add(c);
     }
     json.add("commands", commands);
@@ -385,7 +386,8 @@ public final class StudentOutputJson {
                 fields.string("outputExcerpt"),
                 duration == null ? 0 : duration,
                 fields.bool("timedOut"),
-                fields.bool("fromMentor"));
+                fields.bool("fromMentor"),
+                fields.string("limit"));
           });
     }
 

@@ -3,6 +3,7 @@ package dev.smileloop.config.control;
 import dev.smileloop.config.entity.ContainerSettings;
 import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.config.entity.Patience;
+import dev.smileloop.config.entity.SandboxLimits;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
 import dev.smileloop.problem.SmileException;
@@ -163,7 +164,8 @@ public final class ConfigLoader {
               c.bool("keepOnFailure", container.keepOnFailure()),
               c.bool("keepOnSuccess", container.keepOnSuccess()),
               c.bool("network", container.network()),
-              c.bool("allowUnsandboxed", container.allowUnsandboxed()));
+              c.bool("allowUnsandboxed", container.allowUnsandboxed()),
+              limits(c, container.limits()));
     }
     return new SmileConfig(
         base.baseDir(),
@@ -181,6 +183,21 @@ public final class ConfigLoader {
         container,
         top.path("stateFile", base.stateFile()),
         top.path("outputDir", base.outputDir()));
+  }
+
+  private static SandboxLimits limits(Fields container, SandboxLimits current) {
+    Optional<Fields> limitFields = container.object("limits");
+    if (limitFields.isEmpty()) {
+      return current;
+    }
+    Fields l = limitFields.get();
+    return new SandboxLimits(
+        l.positiveInt("processes", current.processes()),
+        l.positiveInt("memoryMb", current.memoryMb()),
+        l.positiveInt("fileSizeMb", current.fileSizeMb()),
+        l.positiveInt("workspaceMb", current.workspaceMb()),
+        l.positiveInt("tmpMb", current.tmpMb()),
+        l.positiveInt("cpuSeconds", current.cpuSeconds()));
   }
 
   /** Writes every field (but not the base folder) so that {@link #fromJson} reads it back. */
@@ -209,7 +226,16 @@ public final class ConfigLoader {
                 .add("keepOnFailure", container.keepOnFailure())
                 .add("keepOnSuccess", container.keepOnSuccess())
                 .add("network", container.network())
-                .add("allowUnsandboxed", container.allowUnsandboxed()))
+                .add("allowUnsandboxed", container.allowUnsandboxed())
+                .add(
+                    "limits",
+                    Json.createObjectBuilder()
+                        .add("processes", container.limits().processes())
+                        .add("memoryMb", container.limits().memoryMb())
+                        .add("fileSizeMb", container.limits().fileSizeMb())
+                        .add("workspaceMb", container.limits().workspaceMb())
+                        .add("tmpMb", container.limits().tmpMb())
+                        .add("cpuSeconds", container.limits().cpuSeconds())))
         .add("stateFile", config.stateFile())
         .add("outputDir", config.outputDir())
         .build();

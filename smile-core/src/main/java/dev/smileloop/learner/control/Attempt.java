@@ -639,7 +639,8 @@ final class Attempt {
             result.output(),
             result.durationMillis(),
             result.timedOut(),
-            fromMentor);
+            fromMentor,
+            result.limit());
     records.add(record);
     commandsRun.add(text);
     progress.accept(record);

@@ -215,7 +215,8 @@ final class GapAnalysis {
         redactor.redact(c.outputExcerpt()),
         c.durationMillis(),
         c.timedOut(),
-        c.fromMentor());
+        c.fromMentor(),
+        c.limit());
   }
 
   private static String title(GapKind kind, TutorialLocation location, String problem) {
