@@ -21,7 +21,7 @@ class CommandLimitJsonTest {
          {"command": "yes > f", "line": 3, "exitCode": 153, "outputExcerpt": "",
           "durationMillis": 900, "timedOut": false, "fromMentor": false,
           "limit": "killed: file size limit 1 GiB (SIGXFSZ)"},
-         {"command": "ls", "line": 4, "exitCode": 0, "outputExcerpt": "f",
+         {"command": "ls", "line": 4, "step": "Look", "exitCode": 0, "outputExcerpt": "f",
           "durationMillis": 2, "timedOut": false, "fromMentor": false}]}
       """;
 
