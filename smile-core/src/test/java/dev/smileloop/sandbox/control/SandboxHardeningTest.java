@@ -91,15 +91,10 @@ class SandboxHardeningTest {
 
   @Test
   void filesOnlyRootMayReadStayUnreadable() throws Exception {
-    Path secret = Files.writeString(temp.resolve("secret"), "top secret");
-    Files.setPosixFilePermissions(secret, java.util.Set.of());
-    Path shown = Files.createDirectories(workspace.root().resolve("shown"));
-
     CommandResult shadow =
-        run("cat /etc/shadow >/dev/null 2>&1; echo shadow=$?; ls -A /root | wc -l");
+        run("cat /etc/shadow >/dev/null 2>&1; echo shadow=$?; ls -A /root 2>/dev/null | wc -l");
 
     assertEquals("shadow=1\n0", shadow.output(), "/etc/shadow and /root");
-    assertTrue(Files.isDirectory(shown));
   }
 
   @Test
