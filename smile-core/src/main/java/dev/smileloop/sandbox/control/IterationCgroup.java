@@ -109,12 +109,12 @@ final class IterationCgroup implements AutoCloseable {
   @Override
   public void close() {
     for (Path folder : List.of(memory, pids)) {
-      for (int attempt = 0; attempt < 50 && Files.exists(folder); attempt++) {
+      for (int attempt = 0; attempt < 500 && Files.exists(folder); attempt++) {
         killMembers(folder);
         try {
           Files.deleteIfExists(folder);
         } catch (IOException busy) {
-          LockSupport.parkNanos(20_000_000);
+          LockSupport.parkNanos(2_000_000);
         }
       }
     }
