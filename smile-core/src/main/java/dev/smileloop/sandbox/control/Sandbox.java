@@ -63,12 +63,19 @@ public interface Sandbox {
   static Sandbox forConfig(SmileConfig config, ExecutableLookup hostLookup) {
     Optional<Path> bwrap = hostLookup.find("bwrap");
     if (bwrap.isPresent()) {
+      ResourceControl control = ResourceControl.detect();
+      if (control.root()
+          && (hostLookup.find("unshare").isEmpty() || hostLookup.find("setpriv").isEmpty())) {
+        throw new SmileException(
+            SmileException.Kind.ENVIRONMENT,
+            "The server runs as root, so tutorial commands are started as the unprivileged user"
+                + " 65534 through 'unshare' and 'setpriv', which were not found on PATH. Install"
+                + " util-linux ('sudo apt-get install util-linux'), or run the server as a normal"
+                + " user.");
+      }
       Sandbox sandbox =
           new BubblewrapSandbox(
-              bwrap.get(),
-              config.container().network(),
-              config.container().limits(),
-              ResourceControl.detect());
+              bwrap.get(), config.container().network(), config.container().limits(), control);
       LOG.log(System.Logger.Level.INFO, "Tutorial commands run in a {0}", sandbox.description());
       return sandbox;
     }
