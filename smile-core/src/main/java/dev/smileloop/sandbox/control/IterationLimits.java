@@ -127,13 +127,15 @@ public final class IterationLimits implements AutoCloseable {
 
   /**
    * The limit a finished command hit, or null. {@code checkWorkspace} asks to measure the workspace
-   * too (not worth it after a command of a few milliseconds).
+   * too (done after each second of command time, not after every quick command). The kernel's
+   * counters are read only after a failure: a command the kernel refused something usually fails,
+   * and a successful one then costs nothing.
    */
   String after(int exitCode, String output, boolean checkWorkspace) {
     if (limits == null) {
       return null;
     }
-    IterationCgroup.Counters now = cgroup == null ? last : cgroup.counters();
+    IterationCgroup.Counters now = cgroup == null || exitCode == 0 ? last : cgroup.counters();
     IterationCgroup.Counters before = last;
     last = now;
     if (now.oomKills() > before.oomKills()) {

@@ -78,8 +78,7 @@ public final class ShellSession implements AutoCloseable {
   private long lastFrom = -1;
   private long lastSize;
   private IterationLimits limits = IterationLimits.none();
-  private int quickCommands;
-  private long nextWatch;
+  private long unwatchedNanos;
 
   private ShellSession(Sandbox sandbox, Workspace workspace) {
     this.sandbox = sandbox;
@@ -148,7 +147,11 @@ public final class ShellSession implements AutoCloseable {
     switch (reply.kind()) {
       case DONE:
         directory = reply.directory();
-        boolean check = millis >= 5 || ++quickCommands % 20 == 0;
+        unwatchedNanos += System.nanoTime() - started;
+        boolean check = unwatchedNanos >= WATCH_INTERVAL;
+        if (check) {
+          unwatchedNanos = 0;
+        }
         return result(command, reply.status(), from, millis, false, false, check, null);
       case TIMED_OUT:
         destroy();
@@ -287,6 +290,7 @@ public final class ShellSession implements AutoCloseable {
 
   private Reply await(int number, long deadline) throws IOException, InterruptedException {
     long begin = System.nanoTime();
+    long nextWatch = begin + WATCH_INTERVAL;
     while (true) {
       int available = output.available();
       if (available > 0) {
@@ -316,11 +320,12 @@ public final class ShellSession implements AutoCloseable {
       if (now - deadline >= 0) {
         return Reply.TIMEOUT_REPLY;
       }
-      if (number > 0 && now - begin >= WATCH_INTERVAL && now - nextWatch >= 0) {
+      if (number > 0 && now - nextWatch >= 0) {
         if (limits.workspaceOver()) {
           return Reply.OVER_LIMIT_REPLY;
         }
         long took = System.nanoTime() - now;
+        unwatchedNanos = 0;
         nextWatch = System.nanoTime() + Math.max(WATCH_INTERVAL, 10 * took);
       }
       pause(now - begin);
