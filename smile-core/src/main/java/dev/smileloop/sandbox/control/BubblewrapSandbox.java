@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -145,8 +146,8 @@ public final class BubblewrapSandbox implements Sandbox {
     }
     command.add(bwrap.toString());
     add(command, "--ro-bind", "/", "/");
-    hideHome(command);
-    hideServerState(command);
+    hideHome(command, root);
+    hideServerState(command, root);
     add(command, "--size", Long.toString(SandboxLimits.bytes(limits.tmpMb())), "--tmpfs", "/tmp");
     add(command, "--dir", ROOT);
     add(command, "--bind", root ? STAGE + "/work" : workspace.work().toString(), paths.work());
@@ -194,13 +195,13 @@ public final class BubblewrapSandbox implements Sandbox {
   }
 
   /** Keys and tokens live in the server user's home; an empty read-only folder stands in for it. */
-  private static void hideHome(List<String> command) {
+  private static void hideHome(List<String> command, boolean root) {
     String home = System.getProperty("user.home", "");
     if (home.isEmpty() || "/".equals(home) || !Files.isDirectory(Path.of(home))) {
       return;
     }
     String real = Path.of(home).toAbsolutePath().normalize().toString();
-    if (real.equals("/tmp") || real.startsWith("/tmp/")) {
+    if (real.equals("/tmp") || real.startsWith("/tmp/") || root && !reachable(Path.of(real))) {
       return;
     }
     add(command, "--tmpfs", real);
@@ -211,12 +212,29 @@ public final class BubblewrapSandbox implements Sandbox {
    * The server's {@code .smile} folder (its API token, loop state) is hidden too: a server that is
    * not root shares its user with the sandbox, so file permissions alone would not keep it out.
    */
-  private static void hideServerState(List<String> command) {
+  private static void hideServerState(List<String> command, boolean root) {
     Path state = Path.of(System.getProperty("user.dir", "/")).toAbsolutePath().resolve(".smile");
-    if (Files.isDirectory(state)) {
+    if (Files.isDirectory(state) && (!root || reachable(state))) {
       add(command, "--tmpfs", state.toString());
       add(command, "--remount-ro", state.toString());
     }
+  }
+
+  /**
+   * Whether user 65534 can get to a folder at all (every folder above it searchable by others); if
+   * not, there is nothing to hide from it, and bwrap, running as that user, could not mount there.
+   */
+  private static boolean reachable(Path folder) {
+    for (Path above = folder.getParent(); above != null; above = above.getParent()) {
+      try {
+        if (!Files.getPosixFilePermissions(above).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+          return false;
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasTutorialFolder(Workspace workspace) {

@@ -112,6 +112,21 @@ class SandboxHardeningTest {
   }
 
   @Test
+  void aServerFolderTheSandboxUserCannotReachNeedsNoHiding() throws Exception {
+    Path closed = Files.createDirectories(temp.resolve("closed"));
+    Files.setPosixFilePermissions(
+        closed, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Path state = Files.createDirectories(closed.resolve("server/.smile"));
+    String before = System.getProperty("user.dir");
+    System.setProperty("user.dir", state.getParent().toString());
+    try {
+      assertEquals("started", run("echo started").output());
+    } finally {
+      System.setProperty("user.dir", before);
+    }
+  }
+
+  @Test
   void theServersStateFolderIsHidden() throws Exception {
     Path state = Path.of(System.getProperty("user.dir")).resolve(".smile");
     boolean created = !Files.exists(state);
