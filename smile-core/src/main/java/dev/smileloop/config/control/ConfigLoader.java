@@ -6,6 +6,7 @@ import dev.smileloop.config.entity.LlmProvider;
 import dev.smileloop.config.entity.MentorMode;
 import dev.smileloop.config.entity.ModelSettings;
 import dev.smileloop.config.entity.Patience;
+import dev.smileloop.config.entity.SandboxLimits;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
 import dev.smileloop.problem.SmileException;
@@ -167,7 +168,8 @@ public final class ConfigLoader {
               c.bool("keepOnFailure", container.keepOnFailure()),
               c.bool("keepOnSuccess", container.keepOnSuccess()),
               c.bool("network", container.network()),
-              c.bool("allowUnsandboxed", container.allowUnsandboxed()));
+              c.bool("allowUnsandboxed", container.allowUnsandboxed()),
+              limits(c, container.limits()));
     }
     ModelSettings model = base.model();
     Optional<Fields> modelFields = top.object("model");
@@ -214,6 +216,21 @@ public final class ConfigLoader {
         : new EnvironmentSettings(fields.get().strings("baseline", current.baseline()));
   }
 
+  private static SandboxLimits limits(Fields container, SandboxLimits current) {
+    Optional<Fields> limitFields = container.object("limits");
+    if (limitFields.isEmpty()) {
+      return current;
+    }
+    Fields l = limitFields.get();
+    return new SandboxLimits(
+        l.positiveInt("processes", current.processes()),
+        l.positiveInt("memoryMb", current.memoryMb()),
+        l.positiveInt("fileSizeMb", current.fileSizeMb()),
+        l.positiveInt("workspaceMb", current.workspaceMb()),
+        l.positiveInt("tmpMb", current.tmpMb()),
+        l.positiveInt("cpuSeconds", current.cpuSeconds()));
+  }
+
   /** Writes every field (but not the base folder) so that {@link #fromJson} reads it back. */
   public static JsonObject toJson(SmileConfig config) {
     StudentBehavior behavior = config.studentBehavior();
@@ -240,7 +257,16 @@ public final class ConfigLoader {
                 .add("keepOnFailure", container.keepOnFailure())
                 .add("keepOnSuccess", container.keepOnSuccess())
                 .add("network", container.network())
-                .add("allowUnsandboxed", container.allowUnsandboxed()))
+                .add("allowUnsandboxed", container.allowUnsandboxed())
+                .add(
+                    "limits",
+                    Json.createObjectBuilder()
+                        .add("processes", container.limits().processes())
+                        .add("memoryMb", container.limits().memoryMb())
+                        .add("fileSizeMb", container.limits().fileSizeMb())
+                        .add("workspaceMb", container.limits().workspaceMb())
+                        .add("tmpMb", container.limits().tmpMb())
+                        .add("cpuSeconds", container.limits().cpuSeconds())))
         .add("stateFile", config.stateFile())
         .add("outputDir", config.outputDir())
         .add("mentor", config.mentor().wireName())

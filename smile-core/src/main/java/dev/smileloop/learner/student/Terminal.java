@@ -51,7 +51,8 @@ final class Terminal {
             result.output(),
             result.durationMillis(),
             result.timedOut(),
-            fromMentor);
+            fromMentor,
+            result.limit());
     log.command(record);
     progress.accept(record);
     if (result.shellEnded()) {

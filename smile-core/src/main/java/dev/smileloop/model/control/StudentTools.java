@@ -202,7 +202,8 @@ final class StudentTools {
             excerpt(result.output()),
             result.durationMillis(),
             result.timedOut(),
-            false);
+            false,
+            result.limit());
     records.add(record);
     progress.accept(record);
   }

@@ -4,6 +4,7 @@ import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.problem.SmileException;
 import dev.smileloop.sandbox.entity.SandboxPaths;
 import dev.smileloop.sandbox.entity.Workspace;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ import java.util.Optional;
  * where the workspace appears to it; {@link ShellSession} drives that shell.
  */
 public interface Sandbox {
+
+  System.Logger LOG = System.getLogger(Sandbox.class.getName());
 
   /** A short name for summaries and logs, e.g. "bubblewrap sandbox". */
   String description();
@@ -27,6 +30,19 @@ public interface Sandbox {
    * clean environment; not started yet.
    */
   ProcessBuilder shell(Workspace workspace);
+
+  /**
+   * The resource limits of one session in this workspace (one iteration), opened before its first
+   * shell starts and closed with the session; none by default.
+   */
+  default IterationLimits limits(Workspace workspace) throws IOException {
+    return IterationLimits.none();
+  }
+
+  /** A shell held by the session's limits. */
+  default ProcessBuilder shell(Workspace workspace, IterationLimits limits) {
+    return shell(workspace);
+  }
 
   /** What commands inside the sandbox can find on their {@code PATH}. */
   default ExecutableLookup commands() {
@@ -47,7 +63,21 @@ public interface Sandbox {
   static Sandbox forConfig(SmileConfig config, ExecutableLookup hostLookup) {
     Optional<Path> bwrap = hostLookup.find("bwrap");
     if (bwrap.isPresent()) {
-      return new BubblewrapSandbox(bwrap.get(), config.container().network());
+      ResourceControl control = ResourceControl.detect();
+      if (control.root()
+          && (hostLookup.find("unshare").isEmpty() || hostLookup.find("setpriv").isEmpty())) {
+        throw new SmileException(
+            SmileException.Kind.ENVIRONMENT,
+            "The server runs as root, so tutorial commands are started as the unprivileged user"
+                + " 65534 through 'unshare' and 'setpriv', which were not found on PATH. Install"
+                + " util-linux ('sudo apt-get install util-linux'), or run the server as a normal"
+                + " user.");
+      }
+      Sandbox sandbox =
+          new BubblewrapSandbox(
+              bwrap.get(), config.container().network(), config.container().limits(), control);
+      LOG.log(System.Logger.Level.INFO, "Tutorial commands run in a {0}", sandbox.description());
+      return sandbox;
     }
     if (config.container().allowUnsandboxed()) {
       return new HostSandbox();

@@ -55,6 +55,8 @@ public final class ShellSession implements AutoCloseable {
   private static final String RUN =
       "builtin eval \"$__smile_c\" >&$__smile_o 2>&1 <&$__smile_i;"
           + " builtin echo \"$__smile_t $__smile_n $? $PWD\"";
+  private static final long WATCH_INTERVAL = 1_000_000_000L;
+  private static final long TRIM_TRANSCRIPT = 8L * 1024 * 1024;
   private static final Pattern SHELL_PREFIX = Pattern.compile("(?m)^bash: (?:eval: )?line \\d+: ");
 
   private final Sandbox sandbox;
@@ -75,6 +77,8 @@ public final class ShellSession implements AutoCloseable {
   private String directory;
   private long lastFrom = -1;
   private long lastSize;
+  private IterationLimits limits = IterationLimits.none();
+  private long unwatchedNanos;
 
   private ShellSession(Sandbox sandbox, Workspace workspace) {
     this.sandbox = sandbox;
@@ -92,6 +96,7 @@ public final class ShellSession implements AutoCloseable {
       throws IOException, InterruptedException {
     ShellSession session = new ShellSession(sandbox, workspace);
     try {
+      session.limits = sandbox.limits(workspace);
       session.start();
     } catch (IOException | InterruptedException | RuntimeException e) {
       session.close();
@@ -142,17 +147,69 @@ public final class ShellSession implements AutoCloseable {
     switch (reply.kind()) {
       case DONE:
         directory = reply.directory();
-        return new CommandResult(
-            command, reply.status(), excerpt(from), millis, false, false, directory);
+        unwatchedNanos += System.nanoTime() - started;
+        boolean check = unwatchedNanos >= WATCH_INTERVAL;
+        if (check) {
+          unwatchedNanos = 0;
+        }
+        return result(command, reply.status(), from, millis, false, false, check, null);
       case TIMED_OUT:
         destroy();
-        return new CommandResult(
-            command, CommandResult.TIMEOUT_EXIT_CODE, excerpt(from), millis, true, true, directory);
+        return result(
+            command, CommandResult.TIMEOUT_EXIT_CODE, from, millis, true, true, true, null);
+      case OVER_LIMIT:
+        destroy();
+        return result(command, 137, from, millis, false, true, false, limits.workspaceExceeded());
       default:
         int status = endedStatus();
         destroy();
-        return new CommandResult(command, status, excerpt(from), millis, false, true, directory);
+        return result(command, status, from, millis, false, true, true, null);
     }
+  }
+
+  /**
+   * The result, with the limit the command hit (if any) named on it and at the end of its output,
+   * so whoever reads only the output sees it too.
+   */
+  private CommandResult result(
+      String command,
+      int status,
+      long from,
+      long millis,
+      boolean timedOut,
+      boolean ended,
+      boolean checkWorkspace,
+      String knownLimit)
+      throws IOException {
+    String output = excerpt(from);
+    String limit = knownLimit != null ? knownLimit : limits.after(status, output, checkWorkspace);
+    if (knownLimit != null) {
+      limits.after(status, output, false); // takes note of the kernel's counters
+    }
+    trimTranscript(from, output);
+    if (limit != null) {
+      output =
+          output.isEmpty() ? "[sandbox: " + limit + "]" : output + "\n[sandbox: " + limit + "]";
+    }
+    return new CommandResult(command, status, output, millis, timedOut, ended, directory, limit);
+  }
+
+  /**
+   * A command that printed a lot leaves only its excerpt in the transcript, so output alone cannot
+   * fill the disk (and the transcript stays below the file size limit).
+   */
+  private void trimTranscript(long from, String excerpt) throws IOException {
+    if (lastSize <= TRIM_TRANSCRIPT) {
+      return;
+    }
+    try (RandomAccessFile writer = new RandomAccessFile(transcript.toFile(), "rw")) {
+      writer.setLength(from);
+      writer.seek(from);
+      writer.write(
+          ("[" + lastSize + " bytes of output, cut to this excerpt]\n" + excerpt + "\n")
+              .getBytes(UTF_8));
+    }
+    lastSize = -1;
   }
 
   /**
@@ -161,7 +218,7 @@ public final class ShellSession implements AutoCloseable {
    * Read from the transcript, so it costs nothing until someone needs it.
    */
   public Optional<String> lastOutput(int maxBytes) throws IOException {
-    if (lastFrom < 0 || lastSize > maxBytes || logReader == null) {
+    if (lastFrom < 0 || lastSize < 0 || lastSize > maxBytes || logReader == null) {
       return Optional.empty();
     }
     return Optional.of(clean(read(logReader, lastFrom, (int) lastSize)));
@@ -170,6 +227,7 @@ public final class ShellSession implements AutoCloseable {
   @Override
   public void close() throws IOException {
     destroy();
+    limits.close();
     if (log != null) {
       log.close();
       logReader.close();
@@ -179,20 +237,21 @@ public final class ShellSession implements AutoCloseable {
 
   private void start() throws IOException, InterruptedException {
     shells++;
-    ProcessBuilder builder = sandbox.shell(workspace);
-    Path errors = workspace.logs().resolve("shell-" + shells + ".err");
-    builder.redirectError(errors.toFile());
     pending.reset();
     if (log == null) {
       // Plain streams, not NIO channels: an interrupt must not close the transcript.
       log = new FileOutputStream(transcript.toFile(), true);
       logReader = new RandomAccessFile(transcript.toFile(), "r");
     }
+    ProcessBuilder builder = sandbox.shell(workspace, limits);
+    Path errors = workspace.logs().resolve("shell-" + shells + ".err");
+    builder.redirectError(errors.toFile());
     process = builder.start();
     input = process.getOutputStream();
     output = process.getInputStream();
     String init =
-        "exec {__smile_o}>>"
+        limits.shellPrelude()
+            + "exec {__smile_o}>>"
             + quote(paths.logs() + "/" + transcript.getFileName())
             + " {__smile_i}</dev/null; __smile_t="
             + token
@@ -231,6 +290,7 @@ public final class ShellSession implements AutoCloseable {
 
   private Reply await(int number, long deadline) throws IOException, InterruptedException {
     long begin = System.nanoTime();
+    long nextWatch = begin + WATCH_INTERVAL;
     while (true) {
       int available = output.available();
       if (available > 0) {
@@ -259,6 +319,14 @@ public final class ShellSession implements AutoCloseable {
       long now = System.nanoTime();
       if (now - deadline >= 0) {
         return Reply.TIMEOUT_REPLY;
+      }
+      if (number > 0 && now - nextWatch >= 0) {
+        if (limits.workspaceOver()) {
+          return Reply.OVER_LIMIT_REPLY;
+        }
+        long took = System.nanoTime() - now;
+        unwatchedNanos = 0;
+        nextWatch = System.nanoTime() + Math.max(WATCH_INTERVAL, 10 * took);
       }
       pause(now - begin);
     }
@@ -413,10 +481,12 @@ public final class ShellSession implements AutoCloseable {
     enum Kind {
       DONE,
       TIMED_OUT,
+      OVER_LIMIT,
       ENDED
     }
 
     static final Reply TIMEOUT_REPLY = new Reply(Kind.TIMED_OUT, -1, null);
     static final Reply ENDED_REPLY = new Reply(Kind.ENDED, -1, null);
+    static final Reply OVER_LIMIT_REPLY = new Reply(Kind.OVER_LIMIT, -1, null);
   }
 }

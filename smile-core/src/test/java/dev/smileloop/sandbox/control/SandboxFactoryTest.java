@@ -76,7 +76,7 @@ class SandboxFactoryTest {
   void prefersBubblewrapWhenItIsInstalledEvenIfUnsandboxedIsAllowed() throws IOException {
     ContainerSettings optedIn = new ContainerSettings(true, false, false, true);
 
-    Sandbox sandbox = Sandbox.forConfig(config(optedIn), pathWith("bwrap"));
+    Sandbox sandbox = Sandbox.forConfig(config(optedIn), pathWith("bwrap", "unshare", "setpriv"));
 
     assertInstanceOf(BubblewrapSandbox.class, sandbox);
     assertTrue(sandbox.isolated());
@@ -86,9 +86,21 @@ class SandboxFactoryTest {
   void sharedNetworkIsShownInTheDescription() throws IOException {
     ContainerSettings network = new ContainerSettings(true, false, true, false);
 
-    Sandbox sandbox = Sandbox.forConfig(config(network), pathWith("bwrap"));
+    Sandbox sandbox = Sandbox.forConfig(config(network), pathWith("bwrap", "unshare", "setpriv"));
 
     assertTrue(sandbox.description().contains("network"), sandbox.description());
+  }
+
+  @Test
+  void aRootServerWithoutSetprivRefusesAndSaysWhatToInstall() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ResourceControl.runningAsRoot(), "not root");
+
+    SmileException e =
+        assertThrows(
+            SmileException.class,
+            () -> Sandbox.forConfig(config(ContainerSettings.defaults()), pathWith("bwrap")));
+
+    assertTrue(e.getMessage().contains("util-linux"), e.getMessage());
   }
 
   @Test
