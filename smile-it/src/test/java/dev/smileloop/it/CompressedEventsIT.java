@@ -107,6 +107,9 @@ class CompressedEventsIT {
               + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
               + Base64.getEncoder().encodeToString(nonce)
               + "\r\nSec-WebSocket-Version: 13\r\n"
+              + "Authorization: Bearer "
+              + SmileServer.TOKEN
+              + "\r\n"
               + (deflate ? "Sec-WebSocket-Extensions: permessage-deflate\r\n" : "")
               + "\r\n";
       OutputStream out = socket.getOutputStream();

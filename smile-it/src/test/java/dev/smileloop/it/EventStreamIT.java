@@ -196,7 +196,7 @@ class EventStreamIT {
   void heartbeatClosesAClientThatNeverAnswersPingsButKeepsLiveOnes() throws Exception {
     try (RawWsClient silent = new RawWsClient(server.base().getPort());
         WsClient live = WsClient.connect(server)) {
-      int code = silent.closeCode().get(30, TimeUnit.SECONDS);
+      int code = silent.closeCode().get(60, TimeUnit.SECONDS);
       assertTrue(silent.pings() >= 3, "pinged " + silent.pings() + " times before closing");
       assertTrue(
           code == 1001 || code == 1008 || code == 1011 || code == 1000, "close code " + code);

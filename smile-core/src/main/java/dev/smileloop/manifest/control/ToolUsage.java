@@ -23,6 +23,13 @@ public final class ToolUsage {
   public record Use(String name, String kind, int line) {}
 
   private static final Pattern SEGMENT_BREAK = Pattern.compile("\\|\\||&&|[;|&(){}`\\n]|\\$\\(");
+
+  /**
+   * A shell comment: from a {@code #} that starts a word to the end of its line. A recorded tool
+   * call of a model Student ({@code # write_file app.py}) is one, so it names no program.
+   */
+  private static final Pattern COMMENT = Pattern.compile("(?m)(?:^|(?<=\\s))#(?!!).*$");
+
   private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?([A-Za-z_][\\w-]*)['\"]?");
   // A program name ends in a letter or digit ("g++" and "c++" aside), so "i++" in "(( i++ ))" is
   // none.
@@ -109,7 +116,7 @@ public final class ToolUsage {
     if (command == null || command.isBlank()) {
       return this;
     }
-    String text = withoutHeredocBodies(command);
+    String text = COMMENT.matcher(withoutHeredocBodies(command)).replaceAll("");
     Matcher function = FUNCTION.matcher(text);
     while (function.find()) {
       defined.add(function.group(1));

@@ -148,7 +148,7 @@ final class StudentTools {
             + "' | base64 -d > "
             + quoted;
     CommandResult result = shell.run(command, timeout);
-    String shown = "write_file " + path + " (" + bytes.length + " bytes)";
+    String shown = "# write_file " + path + " (" + bytes.length + " bytes)";
     record(shown, line, step, result);
     return result.succeeded()
         ? "wrote " + bytes.length + " bytes to " + path
@@ -158,7 +158,7 @@ final class StudentTools {
   String readFile(String path, String step) throws IOException, InterruptedException {
     String target = inside(path, true);
     CommandResult result = shell.run("head -c " + READ_LIMIT + " -- " + quote(target), timeout);
-    record("read_file " + path, 0, step, result);
+    record("# read_file " + path, 0, step, result);
     return result.succeeded()
         ? result.output()
         : "exit code " + result.exitCode() + "\n" + result.output();
@@ -168,7 +168,7 @@ final class StudentTools {
     String folder = path == null || path.isBlank() ? "." : path;
     String target = inside(folder, true);
     CommandResult result = shell.run("ls -la -- " + quote(target), timeout);
-    record("list_files " + folder, 0, step, result);
+    record("# list_files " + folder, 0, step, result);
     return "exit code " + result.exitCode() + "\n" + result.output();
   }
 
