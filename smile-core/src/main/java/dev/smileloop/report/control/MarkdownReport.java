@@ -41,6 +41,7 @@ final class MarkdownReport {
     line(verdict(report));
     summary(report);
     gaps(report);
+    out.append(HistoryMarkdown.section(report));
     recommendations(report);
     timeline(report);
     audit(report);

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The gap report of one loop (SPEC section 7). Every string in it has already passed the secret
  * redactor, so any renderer may print it as it is. Gaps and recommendations are in priority order;
- * the timeline and the audit trail in the order things happened.
+ * the timeline and the audit trail in the order things happened. {@code sinceLastRun} compares the
+ * gaps with the previous run of the same tutorial; null when no run history is kept.
  */
 public record Report(
     String schemaVersion,
@@ -17,10 +18,50 @@ public record Report(
     List<Recommendation> recommendations,
     List<StepResult> steps,
     List<TimelineEntry> timeline,
-    AuditTrail audit) {
+    AuditTrail audit,
+    RunComparison sinceLastRun) {
 
   /** The version of the JSON format, bumped on any incompatible change. */
   public static final String SCHEMA_VERSION = "1.0";
+
+  /** A report without run history: {@code sinceLastRun} is null (no history is kept). */
+  public Report(
+      String schemaVersion,
+      Instant generatedAt,
+      ToolInfo tool,
+      ReportSummary summary,
+      List<Gap> gaps,
+      List<Recommendation> recommendations,
+      List<StepResult> steps,
+      List<TimelineEntry> timeline,
+      AuditTrail audit) {
+    this(
+        schemaVersion,
+        generatedAt,
+        tool,
+        summary,
+        gaps,
+        recommendations,
+        steps,
+        timeline,
+        audit,
+        null);
+  }
+
+  /** The same report, compared with the previous run of its tutorial. */
+  public Report withSinceLastRun(RunComparison comparison) {
+    return new Report(
+        schemaVersion,
+        generatedAt,
+        tool,
+        summary,
+        gaps,
+        recommendations,
+        steps,
+        timeline,
+        audit,
+        comparison);
+  }
 
   public Report {
     gaps = List.copyOf(gaps == null ? List.of() : gaps);
