@@ -16,11 +16,19 @@ record Options(
     Optional<String> serverUrl,
     Optional<Path> serverJar,
     int port,
-    boolean verbose) {
+    boolean verbose,
+    List<String> targets,
+    int jobs) {
+
+  /** Several tutorials at once: a folder, several files or a glob ({@link FolderRun}). */
+  boolean folderRun() {
+    return !targets.isEmpty();
+  }
 
   static final String USAGE =
       """
       Usage: smile run [TUTORIAL.md] [options]
+             smile run FOLDER|FILES|GLOB... [--jobs N] [options]   many tutorials at once
              smile serve [--port N] [--server-jar PATH]
              smile watch [--server URL]     print a server's live events (default port 3000)
 
@@ -37,6 +45,8 @@ record Options(
         --server-jar FILE   the Payara Micro uber-jar to start (the smile script sets it)
         --port N            port of the server this command starts (default: a free one)
         --verbose           also print each command's output excerpt
+        --jobs N            tutorials sent to the server at once (default: the server's
+                            concurrency, smile.loops.concurrency)
         -h, --help          this text
 
       Exit codes: 0 completed without gaps, 1 completed but gaps were found, 2 blocker or
@@ -54,6 +64,8 @@ record Options(
     Path jar = null;
     int port = 0;
     boolean verbose = false;
+    List<String> positional = new java.util.ArrayList<>();
+    int jobs = 0;
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -64,17 +76,36 @@ record Options(
         case "--server-jar" -> jar = cwd.resolve(value(queue, arg));
         case "--port" -> port = portValue(value(queue, arg));
         case "--verbose", "-v" -> verbose = true;
+        case "--jobs" -> jobs = jobsValue(value(queue, arg));
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
           }
-          if (tutorial != null) {
-            throw new UsageException(
-                "only one tutorial at a time; got " + tutorial + " and " + arg);
-          }
-          tutorial = cwd.resolve(arg);
+          positional.add(arg);
         }
       }
+    }
+    List<String> targets = List.of();
+    if (positional.size() > 1
+        || positional.size() == 1
+            && (Files.isDirectory(cwd.resolve(positional.get(0)))
+                || TutorialFinder.isGlob(positional.get(0)))) {
+      targets = List.copyOf(positional);
+    } else if (positional.size() == 1) {
+      tutorial = cwd.resolve(positional.get(0));
+    }
+    if (!targets.isEmpty()) {
+      return new Options(
+          null,
+          Optional.ofNullable(config).map(p -> p.toAbsolutePath().normalize()),
+          Optional.ofNullable(output).map(p -> p.toAbsolutePath().normalize()),
+          Optional.ofNullable(provider),
+          Optional.ofNullable(server),
+          Optional.ofNullable(jar).map(p -> p.toAbsolutePath().normalize()),
+          port,
+          verbose,
+          targets,
+          jobs);
     }
     if (config == null) {
       Path beside =
@@ -92,7 +123,21 @@ record Options(
         Optional.ofNullable(server),
         Optional.ofNullable(jar).map(p -> p.toAbsolutePath().normalize()),
         port,
-        verbose);
+        verbose,
+        List.of(),
+        jobs);
+  }
+
+  private static int jobsValue(String text) {
+    try {
+      int jobs = Integer.parseInt(text);
+      if (jobs < 1) {
+        throw new UsageException("--jobs must be 1 or more, got " + text);
+      }
+      return jobs;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--jobs must be a number, got " + text);
+    }
   }
 
   private static String value(Deque<String> queue, String option) {
