@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for the tests: zonky's embedded PostgreSQL 14 binaries, started as a
@@ -13,9 +15,11 @@ import java.nio.file.Path;
 final class RealPostgres implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
+  private final Path base;
 
-  private RealPostgres(EmbeddedPostgres postgres) {
+  private RealPostgres(EmbeddedPostgres postgres, Path base) {
     this.postgres = postgres;
+    this.base = base;
   }
 
   static RealPostgres start() throws IOException {
@@ -24,7 +28,8 @@ final class RealPostgres implements AutoCloseable {
         EmbeddedPostgres.builder()
             .setOverrideWorkingDirectory(Files.createDirectories(base.resolve("work")).toFile())
             .setDataDirectory(base.resolve("data"))
-            .start());
+            .start(),
+        base);
   }
 
   String jdbcUrl(String database) {
@@ -34,5 +39,11 @@ final class RealPostgres implements AutoCloseable {
   @Override
   public void close() throws IOException {
     postgres.close();
+    // The unpacked binaries (~60 MB) and the data folder go with the server.
+    try (Stream<Path> files = Files.walk(base)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
   }
 }
