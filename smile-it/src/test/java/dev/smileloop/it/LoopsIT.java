@@ -118,6 +118,35 @@ class LoopsIT {
   }
 
   @Test
+  void aWebSocketClientCanFollowOneLoop() throws Exception {
+    String other = submit(Bodies.GREETER.replace("# Greeter", "# Other"));
+    String id = submit(Bodies.GREETER);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonObject entry = server.get("api/loops/" + id).json();
+    while (!entry.containsKey("state")) {
+      assertTrue(Instant.now().isBefore(deadline), entry.toString());
+      SmileServer.sleep(20);
+      entry = server.get("api/loops/" + id).json();
+    }
+    String loopId = entry.getJsonObject("state").getString("loopId");
+    try (WsClient client = WsClient.connect(server, "since=0&loop=" + loopId)) {
+      JsonObject complete =
+          client.await(
+              e ->
+                  "loop_complete".equals(e.getString("event"))
+                      && loopId.equals(e.getString("loopId", "")),
+              Duration.ofSeconds(90));
+      assertEquals("completed", complete.getJsonObject("payload").getString("status"));
+      for (JsonObject event : client.events()) {
+        if (event.containsKey("loopId")) {
+          assertEquals(loopId, event.getString("loopId"), "only the followed loop: " + event);
+        }
+      }
+    }
+    assertTrue(server.get("api/loops/" + other).status() == 200);
+  }
+
+  @Test
   void unknownLoopsFinishedStopsAndBadFormatsAreClearErrors() {
     SmileServer.Reply missing = server.get("api/loops/nope");
     assertEquals(404, missing.status());

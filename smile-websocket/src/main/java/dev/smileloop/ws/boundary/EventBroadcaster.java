@@ -78,7 +78,12 @@ public class EventBroadcaster {
 
   /** Registers a new connection; {@code since} is its raw query parameter, null when absent. */
   public void open(Session session, String since) {
-    hub.connect(new SessionSink(session), since);
+    open(session, since, null);
+  }
+
+  /** The same for a client that follows one loop ({@code /ws?loop=ID}), null for all. */
+  public void open(Session session, String since, String loop) {
+    hub.connect(new SessionSink(session), since, loop);
   }
 
   public void alive(Session session) {
