@@ -159,6 +159,8 @@ public final class Main {
 
   private int validate(Options options, Path cwd) throws IOException, InterruptedException {
     // Say what is missing before spending seconds on starting a server.
+    List<TutorialFinder.Target> folder =
+        options.folderRun() ? TutorialFinder.find(options.targets(), cwd) : List.of();
     if (options.tutorial() != null && !Files.isRegularFile(options.tutorial())) {
       err.println("smile: Tutorial not found: " + options.tutorial());
       return FAILED;
@@ -170,8 +172,10 @@ public final class Main {
     Path outputDir = outputDir(options, cwd);
     out.printf(
         "SMILE: validating %s%n",
-        options.tutorial() != null ? options.tutorial() : options.config().get());
-    if (options.provider().isEmpty() && options.config().isEmpty()) {
+        options.folderRun()
+            ? folder.size() + " tutorials"
+            : options.tutorial() != null ? options.tutorial() : options.config().get());
+    if (options.provider().isEmpty() && options.config().isEmpty() && !options.folderRun()) {
       out.println("No smile.json and no --provider: using the built-in learner and mentor.");
     }
     ServerProcess server = null;
@@ -210,7 +214,9 @@ public final class Main {
             (System.nanoTime() - started) / 1e9);
         base = ServerUrls.of(server.baseUri().toString());
       }
-      return follow(base, options, outputDir, cwd);
+      return options.folderRun()
+          ? new FolderRun(http, out, token).run(base, options, cwd, outputDir)
+          : follow(base, options, outputDir, cwd);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(onInterrupt);

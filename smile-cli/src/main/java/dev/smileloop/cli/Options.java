@@ -22,14 +22,22 @@ record Options(
     Optional<String> token,
     Optional<String> host,
     boolean json,
-    List<String> settings) {
+    List<String> settings,
+    List<String> targets,
+    int jobs) {
 
   private static final java.util.regex.Pattern SETTING =
       java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]*=.*", java.util.regex.Pattern.DOTALL);
 
+  /** Several tutorials at once: a folder, several files or a glob ({@link FolderRun}). */
+  boolean folderRun() {
+    return !targets.isEmpty();
+  }
+
   static final String USAGE =
       """
       Usage: smile run [TUTORIAL.md] [options]
+             smile run FOLDER|FILES|GLOB... [--jobs N] [options]   many tutorials at once
              smile serve [--port N] [--host ADDRESS] [--server-jar PATH]
              smile watch [--server URL] [--token T]   print a server's live events (port 3000)
 
@@ -57,6 +65,8 @@ record Options(
                             starts, e.g. --set smile.model.name=qwen2.5:7b; repeatable
         --json              print a JSON summary on standard output (progress goes to stderr)
         --version           print the version
+        --jobs N            tutorials sent to the server at once (default: the server's
+                            concurrency, smile.loops.concurrency)
         -h, --help          this text
 
       Exit codes: 0 completed without gaps, 1 completed but gaps were found, 2 blocker or
@@ -80,6 +90,8 @@ record Options(
     String host = null;
     boolean json = false;
     List<String> settings = new java.util.ArrayList<>();
+    List<String> positional = new java.util.ArrayList<>();
+    int jobs = 0;
     while (!queue.isEmpty()) {
       String arg = queue.poll();
       switch (arg) {
@@ -102,15 +114,12 @@ record Options(
           }
           settings.add(setting);
         }
+        case "--jobs" -> jobs = jobsValue(value(queue, arg));
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
           }
-          if (tutorial != null) {
-            throw new UsageException(
-                "only one tutorial at a time; got " + tutorial + " and " + arg);
-          }
-          tutorial = cwd.resolve(arg);
+          positional.add(arg);
         }
       }
     }
@@ -118,6 +127,34 @@ record Options(
       throw new UsageException(
           "--set configures a server this command starts; it cannot change the running server "
               + server);
+    }
+    List<String> targets = List.of();
+    if (positional.size() > 1
+        || positional.size() == 1
+            && (Files.isDirectory(cwd.resolve(positional.get(0)))
+                || TutorialFinder.isGlob(positional.get(0)))) {
+      targets = List.copyOf(positional);
+    } else if (positional.size() == 1) {
+      tutorial = cwd.resolve(positional.get(0));
+    }
+    if (!targets.isEmpty()) {
+      return new Options(
+          null,
+          Optional.ofNullable(config).map(p -> p.toAbsolutePath().normalize()),
+          Optional.ofNullable(output).map(p -> p.toAbsolutePath().normalize()),
+          Optional.ofNullable(provider),
+          Optional.ofNullable(server),
+          Optional.ofNullable(jar).map(p -> p.toAbsolutePath().normalize()),
+          port,
+          verbose,
+          open,
+          Optional.ofNullable(mentor),
+          Optional.ofNullable(token),
+          Optional.ofNullable(host),
+          json,
+          List.copyOf(settings),
+          targets,
+          jobs);
     }
     if (config == null) {
       Path beside =
@@ -141,7 +178,21 @@ record Options(
         Optional.ofNullable(token),
         Optional.ofNullable(host),
         json,
-        List.copyOf(settings));
+        List.copyOf(settings),
+        List.of(),
+        jobs);
+  }
+
+  private static int jobsValue(String text) {
+    try {
+      int jobs = Integer.parseInt(text);
+      if (jobs < 1) {
+        throw new UsageException("--jobs must be 1 or more, got " + text);
+      }
+      return jobs;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--jobs must be a number, got " + text);
+    }
   }
 
   private static String value(Deque<String> queue, String option) {

@@ -54,11 +54,8 @@ class OptionsTest {
                 Options.UsageException.class, () -> Options.parse(List.of("--frobnicate"), cwd))
             .getMessage()
             .contains("unknown option --frobnicate"));
-    assertTrue(
-        assertThrows(
-                Options.UsageException.class, () -> Options.parse(List.of("a.md", "b.md"), cwd))
-            .getMessage()
-            .contains("only one tutorial"));
+    // Several tutorials are no longer an error: they make a folder run (issue 12).
+    assertEquals(List.of("a.md", "b.md"), Options.parse(List.of("a.md", "b.md"), cwd).targets());
   }
 
   @Test

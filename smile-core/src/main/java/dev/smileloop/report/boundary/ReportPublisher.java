@@ -6,11 +6,13 @@ import dev.smileloop.provider.boundary.AgentCatalog;
 import dev.smileloop.report.control.ReportBuilder;
 import dev.smileloop.report.control.ReportRenderer;
 import dev.smileloop.report.control.ReportWriter;
+import dev.smileloop.report.control.RunMemory;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ReportFormat;
 import dev.smileloop.report.entity.WriteResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.logging.Logger;
@@ -27,6 +29,9 @@ public class ReportPublisher implements ReportSink {
   @Inject Clock clock;
 
   @Inject AgentCatalog agents;
+
+  /** The run history, when deployed: it stores each finished run and marks what changed. */
+  @Inject Instance<RunMemory> history;
 
   private ReportBuilder builder;
   private ReportRenderer renderer;
@@ -45,7 +50,9 @@ public class ReportPublisher implements ReportSink {
    */
   @Override
   public String publish(LoopSnapshot loop) {
-    WriteResult result = writer.write(report(loop), loop.config().outputDirPath());
+    Report report = report(loop);
+    report = history.isResolvable() ? history.get().remember(report, loop) : report;
+    WriteResult result = writer.write(report, loop.config().outputDirPath());
     LOG.info(() -> "reports of loop " + loop.state().loopId() + ": " + result.paths());
     return result.printedToStdout() ? "stdout" : result.outputDir().toString();
   }

@@ -42,9 +42,11 @@ final class JsonReport {
     put(tool, "version", report.tool().version());
     put(tool, "informationUri", report.tool().informationUri());
     root.add("tool", tool);
-    root.add("summary", summary(report.summary()));
+    root.add(
+        "summary",
+        summary(report.summary()).add("sinceLastRun", HistoryJson.summary(report.sinceLastRun())));
     JsonArrayBuilder gaps = Json.createArrayBuilder();
-    report.gaps().forEach(g -> gaps.add(gap(g)));
+    report.gaps().forEach(g -> gaps.add(HistoryJson.mark(gap(g), g, report.sinceLastRun())));
     root.add("gaps", gaps);
     JsonArrayBuilder recommendations = Json.createArrayBuilder();
     report.recommendations().forEach(r -> recommendations.add(recommendation(r)));

@@ -50,6 +50,7 @@ final class MarkdownReport {
     gaps(report);
     environmentFindings(report);
     assumedEnvironment(report);
+    out.append(HistoryMarkdown.section(report));
     recommendations(report);
     timeline(report);
     audit(report);

@@ -121,7 +121,8 @@ public final class ReportBuilder {
         timeline(run, now),
         audit(run, locator, gapAnalysis, llmCalls),
         findings,
-        manifest);
+        manifest,
+        null);
   }
 
   private ReportSummary summary(

@@ -78,12 +78,17 @@ public class EventBroadcaster {
 
   /** Registers a new connection; {@code since} is its raw query parameter, null when absent. */
   public void open(Session session, String since) {
+    open(session, since, null);
+  }
+
+  /** The same for a client that follows one loop ({@code /ws?loop=ID}), null for all. */
+  public void open(Session session, String since, String loop) {
     // No idle timeout: the heartbeat closes clients that stop answering. With one, Tyrus 2.1.5
     // cancels and schedules a timer task on the managed scheduled executor for every frame sent,
     // and Payara captures the caller's context for each (a ServiceLoader scan): a third of the
     // sending threads' time with 1,000 clients, and the scheduler thread's work on top.
     session.setMaxIdleTimeout(0);
-    hub.connect(new SessionSink(session), since);
+    hub.connect(new SessionSink(session), since, loop);
   }
 
   public void alive(Session session) {

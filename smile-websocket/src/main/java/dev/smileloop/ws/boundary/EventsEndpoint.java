@@ -30,7 +30,10 @@ public class EventsEndpoint {
 
   @OnOpen
   public void open(Session session) {
-    broadcaster.open(session, EventBroadcaster.firstParameter(session, "since"));
+    broadcaster.open(
+        session,
+        EventBroadcaster.firstParameter(session, "since"),
+        EventBroadcaster.firstParameter(session, "loop"));
   }
 
   @OnMessage

@@ -37,7 +37,25 @@ public final class ClientChannel {
   static final int OVERFLOW_FACTOR = 10;
 
   /** A frame and the seq it carries, for placing notices. */
-  record Frame(long seq, String text) {}
+  /** An encoded frame; {@code loopId} is the loop of a broadcast event, else null. */
+  record Frame(long seq, String text, String loopId) {
+    Frame(long seq, String text) {
+      this(seq, text, null);
+    }
+  }
+
+  /** The one loop this client follows ({@code /ws?loop=ID}), or null for all. */
+  private volatile String loop;
+
+  void follow(String loopId) {
+    this.loop = loopId == null || loopId.isBlank() ? null : loopId.strip();
+  }
+
+  /** False for a broadcast event of another loop than the one this client follows. */
+  boolean wants(Frame frame) {
+    String followed = loop;
+    return followed == null || frame.loopId() == null || followed.equals(frame.loopId());
+  }
 
   /** Encodes the notice telling a client how many events it lost before the next one. */
   @FunctionalInterface

@@ -49,20 +49,20 @@ public final class EnvelopeWriter {
 
   /** The frame of a broadcast loop event. */
   public String event(LoopEvent event, long seq, Instant at) {
-    return write(name(event), payload(event), seq, at);
+    return write(name(event), payload(event), seq, at, event.state().loopId());
   }
 
   public String connected(LoopState state, long lastSeq, Instant at) {
     return write(
-        Payload.CONNECTED, new Payload.Connected(masking.full(state), lastSeq), lastSeq, at);
+        Payload.CONNECTED, new Payload.Connected(masking.full(state), lastSeq), lastSeq, at, null);
   }
 
   public String notice(Payload.ErrorMessage notice, long seq, Instant at) {
-    return write(Payload.ERROR, notice, seq, at);
+    return write(Payload.ERROR, notice, seq, at, null);
   }
 
-  private String write(String event, Object payload, long seq, Instant at) {
-    return jsonb.toJson(new Envelope(event, payload, seq, timestamp(at)));
+  private String write(String event, Object payload, long seq, Instant at, String loopId) {
+    return jsonb.toJson(new Envelope(event, payload, seq, timestamp(at), loopId));
   }
 
   static String name(LoopEvent event) {

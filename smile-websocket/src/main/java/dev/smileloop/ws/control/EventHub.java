@@ -96,7 +96,7 @@ public final class EventHub {
       seq = lastSeq + 1;
       Frame frame;
       try {
-        frame = new Frame(seq, writer.event(event, seq, clock.instant()));
+        frame = new Frame(seq, writer.event(event, seq, clock.instant()), event.state().loopId());
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING, "cannot encode " + event.getClass().getSimpleName() + "; not sent", e);
@@ -112,7 +112,7 @@ public final class EventHub {
       }
       queued.add(clients.size());
       for (ClientChannel client : clients.values()) {
-        if (client.offer(frame)) {
+        if (client.wants(frame) && client.offer(frame)) {
           toKick.add(client);
         }
       }
@@ -131,8 +131,16 @@ public final class EventHub {
    * only.
    */
   public ClientChannel connect(ClientSink sink, String since) {
+    return connect(sink, since, null);
+  }
+
+  /**
+   * The same, for a client that follows only loop {@code loop} ({@code /ws?loop=ID}; null: all).
+   */
+  public ClientChannel connect(ClientSink sink, String since, String loop) {
     ClientChannel client =
         new ClientChannel(sink, settings.queueSize(), executor, this::droppedNotice, this::forget);
+    client.follow(loop);
     long snapshotSeq;
     LoopState state;
     List<Frame> replayed = List.of();
@@ -152,7 +160,7 @@ public final class EventHub {
           if (from.get() + 1 < firstAvailable) {
             notice = replayGap(from.get(), firstAvailable);
           }
-          replayed = after(from.get());
+          replayed = after(from.get()).stream().filter(client::wants).toList();
         }
       }
       if (!refused) {

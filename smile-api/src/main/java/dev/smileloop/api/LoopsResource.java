@@ -1,0 +1,69 @@
+package dev.smileloop.api;
+
+import dev.smileloop.loop.boundary.Loops;
+import dev.smileloop.loop.entity.LoopEntry;
+import dev.smileloop.problem.SmileException;
+import dev.smileloop.report.boundary.ReportPublisher;
+import dev.smileloop.report.entity.ReportFormat;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * Many loops on one server: {@code POST /api/loops} (the body of {@code POST /api/loop}) queues a
+ * loop and answers 202 with its entry; {@code GET /api/loops}, {@code GET /api/loops/{id}}, {@code
+ * POST /api/loops/{id}/stop} and {@code GET /api/loops/{id}/report/{format}}.
+ */
+@Path("loops")
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+@Produces(MediaType.APPLICATION_JSON)
+public class LoopsResource {
+
+  @Inject Loops loops;
+
+  @Inject ReportPublisher reports;
+
+  @POST
+  public Response submit(String body) {
+    return Response.accepted(loops.submit(body)).build();
+  }
+
+  @GET
+  public LoopList list() {
+    return new LoopList(loops.list(), loops.concurrency());
+  }
+
+  @GET
+  @Path("{id}")
+  public LoopEntry get(@PathParam("id") String id) {
+    return loops.get(id);
+  }
+
+  @POST
+  @Path("{id}/stop")
+  public LoopEntry stop(@PathParam("id") String id, String body) {
+    return loops.stop(id, body);
+  }
+
+  @GET
+  @Path("{id}/report/{format}")
+  public Response report(@PathParam("id") String id, @PathParam("format") String name) {
+    ReportFormat format =
+        ReportFormat.parse(name)
+            .orElseThrow(
+                () ->
+                    new SmileException(
+                        SmileException.Kind.NOT_FOUND, "no report format \"" + name + "\""));
+    return Response.ok(reports.render(loops.snapshot(id), format), format.mediaType()).build();
+  }
+
+  /** {@code {"items": [LoopEntry...], "concurrency": N}}. */
+  public record LoopList(List<LoopEntry> items, int concurrency) {}
+}
