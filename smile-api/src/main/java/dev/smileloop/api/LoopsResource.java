@@ -1,11 +1,13 @@
 package dev.smileloop.api;
 
 import dev.smileloop.loop.boundary.Loops;
+import dev.smileloop.loop.control.StateMasking;
 import dev.smileloop.loop.entity.LoopEntry;
 import dev.smileloop.problem.SmileException;
 import dev.smileloop.report.boundary.ReportPublisher;
 import dev.smileloop.report.entity.ReportFormat;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,10 +21,11 @@ import java.util.List;
 /**
  * Many loops on one server: {@code POST /api/loops} (the body of {@code POST /api/loop}) queues a
  * loop and answers 202 with its entry; {@code GET /api/loops}, {@code GET /api/loops/{id}}, {@code
- * POST /api/loops/{id}/stop} and {@code GET /api/loops/{id}/report/{format}}.
+ * POST /api/loops/{id}/stop} and {@code GET /api/loops/{id}/report/{format}}. Bodies must be JSON
+ * and every answer leaves masked, as for the single loop.
  */
 @Path("loops")
-@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class LoopsResource {
 
@@ -30,26 +33,28 @@ public class LoopsResource {
 
   @Inject ReportPublisher reports;
 
+  private final StateMasking masking = StateMasking.forThisProcess();
+
   @POST
   public Response submit(String body) {
-    return Response.accepted(loops.submit(body)).build();
+    return Response.accepted(masking.masked(loops.submit(body))).build();
   }
 
   @GET
-  public LoopList list() {
-    return new LoopList(loops.list(), loops.concurrency());
+  public JsonValue list() {
+    return masking.masked(new LoopList(loops.list(), loops.concurrency()));
   }
 
   @GET
   @Path("{id}")
-  public LoopEntry get(@PathParam("id") String id) {
-    return loops.get(id);
+  public JsonValue get(@PathParam("id") String id) {
+    return masking.masked(loops.get(id));
   }
 
   @POST
   @Path("{id}/stop")
-  public LoopEntry stop(@PathParam("id") String id, String body) {
-    return loops.stop(id, body);
+  public JsonValue stop(@PathParam("id") String id, String body) {
+    return masking.masked(loops.stop(id, body));
   }
 
   @GET

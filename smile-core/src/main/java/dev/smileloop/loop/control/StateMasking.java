@@ -45,6 +45,13 @@ public final class StateMasking {
     return masked(json(state)).asJsonObject();
   }
 
+  /** Any value JSON-B can write (a loop entry, a list of them), every string in it masked. */
+  public JsonValue masked(Object value) {
+    try (var reader = Json.createReader(new StringReader(jsonb.toJson(value)))) {
+      return masked(reader.readValue());
+    }
+  }
+
   /** Only the loop's progress, for callers without a token. */
   public JsonObject reduced(LoopState state) {
     JsonObject all = json(state);
