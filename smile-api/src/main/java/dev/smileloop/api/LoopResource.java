@@ -1,6 +1,10 @@
 package dev.smileloop.api;
 
 import dev.smileloop.access.AccessPolicy;
+import dev.smileloop.api.command.MentorResultCommand;
+import dev.smileloop.api.command.StartLoopCommand;
+import dev.smileloop.api.command.StopCommand;
+import dev.smileloop.api.command.StudentResultCommand;
 import dev.smileloop.api.error.ErrorBody;
 import dev.smileloop.api.security.BearerToken;
 import dev.smileloop.loop.boundary.Orchestrator;
@@ -9,8 +13,8 @@ import dev.smileloop.loop.control.StateMasking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,16 +28,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The loop's REST contract (SPEC section 5 plus {@code POST /api/loop}). Bodies must be JSON and
- * are validated in the core, so a malformed or mistyped body gets a 400 that says what is wrong;
- * handlers never wait for an agent. States leave masked ({@link StateMasking}); {@code GET
- * /api/status} without the API token shows only the loop's progress.
+ * The loop's REST contract (SPEC section 5 plus {@code POST /api/loop}). Bodies arrive as checked
+ * command records ({@code dev.smileloop.api.command}), so a malformed or mistyped body gets a 400
+ * that names the field; handlers never wait for an agent. States leave masked ({@link
+ * StateMasking}); {@code GET /api/status} without the API token shows only the loop's progress.
  */
 @Path("")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class LoopResource {
+
+  /** Looked up once: {@code Json.createObjectBuilder} would scan for the provider on each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject Orchestrator orchestrator;
 
@@ -51,12 +58,12 @@ public class LoopResource {
   /** 202 with the new loop's state and its {@code callbackToken} for external agents. */
   @POST
   @Path("loop")
-  public Response start(String body) {
-    JsonObject state = masking.full(orchestrator.start(body));
+  public Response start(StartLoopCommand command) {
+    JsonObject state = masking.full(orchestrator.start(command.toRequest()));
     String callbackToken = access.newCallbackToken();
     // The loop runs on; its state is observed at /api/status (RFC 9110: 202 may point there).
     return Response.accepted(
-            Json.createObjectBuilder(state).add("callbackToken", callbackToken).build())
+            JSON.createObjectBuilder(state).add("callbackToken", callbackToken).build())
         .location(uri.getBaseUriBuilder().path("status").build())
         .build();
   }
@@ -75,22 +82,23 @@ public class LoopResource {
 
   @POST
   @Path("student/result")
-  public CallbackReply studentResult(String body) {
-    return orchestrator.studentResult(body);
+  public CallbackReply studentResult(StudentResultCommand command) {
+    return orchestrator.studentResult(command.output());
   }
 
   @POST
   @Path("mentor/result")
-  public CallbackReply mentorResult(String body) {
-    return orchestrator.mentorResult(body);
+  public CallbackReply mentorResult(MentorResultCommand command) {
+    return orchestrator.mentorResult(command.mentorOutput(), command.isUnresolvable());
   }
 
   @POST
   @Path("stop")
-  public JsonObject stop(String body) {
-    return Json.createObjectBuilder()
+  public JsonObject stop(StopCommand command) {
+    String reason = (command == null ? new StopCommand(null) : command).reasonOrDefault();
+    return JSON.createObjectBuilder()
         .add("stopped", true)
-        .add("finalState", masking.full(orchestrator.stop(body)))
+        .add("finalState", masking.full(orchestrator.stop(reason)))
         .build();
   }
 }
