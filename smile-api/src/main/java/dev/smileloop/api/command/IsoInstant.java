@@ -17,7 +17,10 @@ import java.time.format.DateTimeParseException;
 @Constraint(validatedBy = IsoInstant.Check.class)
 public @interface IsoInstant {
 
-  String message() default "must be an ISO-8601 UTC timestamp such as 2026-01-31T12:00:00Z";
+  /** Also what the schema check says for a {@code date-time} that is not one. */
+  String MESSAGE = "must be an ISO-8601 UTC timestamp such as 2026-01-31T12:00:00Z";
+
+  String message() default MESSAGE;
 
   Class<?>[] groups() default {};
 
