@@ -162,7 +162,8 @@ class OpenApiContractIT {
         server
             .http()
             .send(
-                HttpRequest.newBuilder(server.base().resolve("api/loop"))
+                server
+                    .authorized("api/loop")
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Bodies.externalLoop()))
                     .build(),
@@ -181,7 +182,7 @@ class OpenApiContractIT {
             server.get("api/nope"),
             server.get("api/loop"),
             server.get("nope"),
-            server.get(""),
+            server.get("dashboard/nope.js"),
             server.post("api/student/result", Bodies.completed()),
             server.post("api/loop", "{not json"),
             server.post("api/stop", "{}"),

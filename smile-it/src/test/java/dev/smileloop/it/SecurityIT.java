@@ -78,7 +78,7 @@ class SecurityIT {
       for (var post : posts.entrySet()) {
         SmileServer.Reply reply = anonymousPost(post.getKey(), post.getValue(), token);
         assertEquals(401, reply.status(), post.getKey() + ": " + reply.body());
-        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
         assertFalse(reply.error().isBlank());
       }
       for (String path : List.of("api/report", "api/report/markdown", "api/report/audit")) {
