@@ -10,7 +10,6 @@ import dev.smileloop.api.security.BearerToken;
 import dev.smileloop.loop.boundary.Orchestrator;
 import dev.smileloop.loop.control.CallbackReply;
 import dev.smileloop.loop.control.StateMasking;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -48,18 +47,14 @@ public class LoopResource {
 
   @Context UriInfo uri;
 
-  private StateMasking masking;
-
-  @PostConstruct
-  void init() {
-    masking = StateMasking.forThisProcess();
-  }
+  /** One for all requests: it holds a {@code Jsonb}, too costly to build per request. */
+  private static final StateMasking MASKING = StateMasking.forThisProcess();
 
   /** 202 with the new loop's state and its {@code callbackToken} for external agents. */
   @POST
   @Path("loop")
   public Response start(StartLoopCommand command) {
-    JsonObject state = masking.full(orchestrator.start(command.toRequest()));
+    JsonObject state = MASKING.full(orchestrator.start(command.toRequest()));
     String callbackToken = access.newCallbackToken();
     // The loop runs on; its state is observed at /api/status (RFC 9110: 202 may point there).
     return Response.accepted(
@@ -74,7 +69,7 @@ public class LoopResource {
     try {
       var state = orchestrator.status();
       boolean owner = access.isApiToken(BearerToken.of(authorization));
-      return Response.ok(owner ? masking.full(state) : masking.reduced(state)).build();
+      return Response.ok(owner ? MASKING.full(state) : MASKING.reduced(state)).build();
     } catch (RuntimeException e) {
       return ErrorBody.response(503, "the orchestrator is unhealthy: " + e.getMessage());
     }
@@ -98,7 +93,7 @@ public class LoopResource {
     String reason = (command == null ? new StopCommand(null) : command).reasonOrDefault();
     return JSON.createObjectBuilder()
         .add("stopped", true)
-        .add("finalState", masking.full(orchestrator.stop(reason)))
+        .add("finalState", MASKING.full(orchestrator.stop(reason)))
         .build();
   }
 }
