@@ -84,6 +84,15 @@ class CommandReaderTest {
   }
 
   @Test
+  void theTutorialsSizeIsLeftToTheTutorialLoaderWhichCountsBytes() {
+    String content = "x".repeat(150_000);
+    assertEquals(
+        content,
+        read(StartLoopCommand.class, "{\"tutorialContent\": \"" + content + "\"}")
+            .tutorialContent());
+  }
+
+  @Test
   void aStartNamesItsTutorialOneWayOnly() {
     assertEquals(
         "give either tutorialContent or tutorialPath, not both",

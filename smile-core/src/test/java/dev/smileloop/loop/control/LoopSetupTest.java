@@ -64,6 +64,20 @@ class LoopSetupTest {
   }
 
   @Test
+  void anInlineTutorialOver100KilobytesIsRefusedWithTheSpecsMessage() {
+    // 51,201 two-byte characters: under 102,400 characters, over 102,400 bytes
+    String content = "# T\n" + "\u00e9".repeat(51_201);
+    var refused =
+        assertThrows(
+            SmileException.class,
+            () ->
+                LoopSetup.of(new StartRequest(content, null, null, null, false), served, guard()));
+    assertTrue(
+        refused.getMessage().startsWith("Tutorial exceeds size limit (100KB)"),
+        refused.getMessage());
+  }
+
+  @Test
   void bothTutorialFieldsAreRefused() {
     var refused =
         assertThrows(
