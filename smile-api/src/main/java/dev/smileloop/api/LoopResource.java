@@ -1,6 +1,7 @@
 package dev.smileloop.api;
 
 import dev.smileloop.access.AccessPolicy;
+import dev.smileloop.api.command.InvalidCommandException;
 import dev.smileloop.api.command.MentorResultCommand;
 import dev.smileloop.api.command.StartLoopCommand;
 import dev.smileloop.api.command.StopCommand;
@@ -54,7 +55,8 @@ public class LoopResource {
   @POST
   @Path("loop")
   public Response start(StartLoopCommand command) {
-    JsonObject state = MASKING.full(orchestrator.start(command.toRequest()));
+    JsonObject state =
+        MASKING.full(orchestrator.start(InvalidCommandException.required(command).toRequest()));
     String callbackToken = access.newCallbackToken();
     // The loop runs on; its state is observed at /api/status (RFC 9110: 202 may point there).
     return Response.accepted(
@@ -78,13 +80,14 @@ public class LoopResource {
   @POST
   @Path("student/result")
   public CallbackReply studentResult(StudentResultCommand command) {
-    return orchestrator.studentResult(command.output());
+    return orchestrator.studentResult(InvalidCommandException.required(command).output());
   }
 
   @POST
   @Path("mentor/result")
   public CallbackReply mentorResult(MentorResultCommand command) {
-    return orchestrator.mentorResult(command.mentorOutput(), command.isUnresolvable());
+    MentorResultCommand result = InvalidCommandException.required(command);
+    return orchestrator.mentorResult(result.mentorOutput(), result.isUnresolvable());
   }
 
   @POST

@@ -220,6 +220,12 @@ class LoopContractIT {
 
   @Test
   void malformedJsonAndWrongTypesAreBadRequestsThatSayWhatIsWrong() {
+    SmileServer.Reply empty = server.post("api/loop", "");
+    assertEquals(400, empty.status(), empty.body());
+    assertTrue(empty.error().contains("the request body is empty"), empty.body());
+    SmileServer.Reply noBodyNoLoop = server.post("api/stop", "");
+    assertEquals(503, noBodyNoLoop.status(), noBodyNoLoop.body());
+
     SmileServer.Reply malformed = server.post("api/loop", "{\"tutorialContent\": ");
     assertEquals(400, malformed.status());
     assertTrue(malformed.error().contains("not valid JSON"), malformed.body());

@@ -74,7 +74,7 @@ public class CommandReader implements MessageBodyReader<Command> {
       if (type == StopCommand.class) {
         return type.cast(new StopCommand(null));
       }
-      throw InvalidCommandException.ofBody("the request body is empty; a JSON object is expected");
+      throw InvalidCommandException.emptyBody();
     }
     ObjectNode object = parse(text);
     List<InvalidCommandException.Violation> wrongTypes = schemas.check(type, object);

@@ -29,6 +29,19 @@ public class InvalidCommandException extends RuntimeException {
     return new InvalidCommandException(List.of(new Violation(null, problem)));
   }
 
+  /** No body where one is needed (JAX-RS may hand a resource {@code null} for an empty body). */
+  public static InvalidCommandException emptyBody() {
+    return ofBody("the request body is empty; a JSON object is expected");
+  }
+
+  /** The command, or an {@link #emptyBody()} refusal when there was none. */
+  public static <T extends Command> T required(T command) {
+    if (command == null) {
+      throw emptyBody();
+    }
+    return command;
+  }
+
   public List<Violation> violations() {
     return violations;
   }
