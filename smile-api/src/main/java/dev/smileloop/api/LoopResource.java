@@ -1,16 +1,20 @@
 package dev.smileloop.api;
 
 import dev.smileloop.access.AccessPolicy;
+import dev.smileloop.api.command.InvalidCommandException;
+import dev.smileloop.api.command.MentorResultCommand;
+import dev.smileloop.api.command.StartLoopCommand;
+import dev.smileloop.api.command.StopCommand;
+import dev.smileloop.api.command.StudentResultCommand;
 import dev.smileloop.api.error.ErrorBody;
 import dev.smileloop.api.security.BearerToken;
 import dev.smileloop.loop.boundary.Orchestrator;
 import dev.smileloop.loop.control.CallbackReply;
 import dev.smileloop.loop.control.StateMasking;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,10 +28,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The loop's REST contract (SPEC section 5 plus {@code POST /api/loop}). Bodies must be JSON and
- * are validated in the core, so a malformed or mistyped body gets a 400 that says what is wrong;
- * handlers never wait for an agent. States leave masked ({@link StateMasking}); {@code GET
- * /api/status} without the API token shows only the loop's progress.
+ * The loop's REST contract (SPEC section 5 plus {@code POST /api/loop}). Bodies arrive as checked
+ * command records ({@code dev.smileloop.api.command}), so a malformed or mistyped body gets a 400
+ * that names the field; handlers never wait for an agent. States leave masked ({@link
+ * StateMasking}); {@code GET /api/status} without the API token shows only the loop's progress.
  */
 @Path("")
 @RequestScoped
@@ -35,28 +39,28 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class LoopResource {
 
+  /** Looked up once: {@code Json.createObjectBuilder} would scan for the provider on each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject Orchestrator orchestrator;
 
   @Inject AccessPolicy access;
 
   @Context UriInfo uri;
 
-  private StateMasking masking;
-
-  @PostConstruct
-  void init() {
-    masking = StateMasking.forThisProcess();
-  }
+  /** One for all requests: it holds a {@code Jsonb}, too costly to build per request. */
+  private static final StateMasking MASKING = StateMasking.forThisProcess();
 
   /** 202 with the new loop's state and its {@code callbackToken} for external agents. */
   @POST
   @Path("loop")
-  public Response start(String body) {
-    JsonObject state = masking.full(orchestrator.start(body));
+  public Response start(StartLoopCommand command) {
+    JsonObject state =
+        MASKING.full(orchestrator.start(InvalidCommandException.required(command).toRequest()));
     String callbackToken = access.newCallbackToken();
     // The loop runs on; its state is observed at /api/status (RFC 9110: 202 may point there).
     return Response.accepted(
-            Json.createObjectBuilder(state).add("callbackToken", callbackToken).build())
+            JSON.createObjectBuilder(state).add("callbackToken", callbackToken).build())
         .location(uri.getBaseUriBuilder().path("status").build())
         .build();
   }
@@ -67,7 +71,7 @@ public class LoopResource {
     try {
       var state = orchestrator.status();
       boolean owner = access.isApiToken(BearerToken.of(authorization));
-      return Response.ok(owner ? masking.full(state) : masking.reduced(state)).build();
+      return Response.ok(owner ? MASKING.full(state) : MASKING.reduced(state)).build();
     } catch (RuntimeException e) {
       return ErrorBody.response(503, "the orchestrator is unhealthy: " + e.getMessage());
     }
@@ -75,22 +79,24 @@ public class LoopResource {
 
   @POST
   @Path("student/result")
-  public CallbackReply studentResult(String body) {
-    return orchestrator.studentResult(body);
+  public CallbackReply studentResult(StudentResultCommand command) {
+    return orchestrator.studentResult(InvalidCommandException.required(command).output());
   }
 
   @POST
   @Path("mentor/result")
-  public CallbackReply mentorResult(String body) {
-    return orchestrator.mentorResult(body);
+  public CallbackReply mentorResult(MentorResultCommand command) {
+    MentorResultCommand result = InvalidCommandException.required(command);
+    return orchestrator.mentorResult(result.mentorOutput(), result.isUnresolvable());
   }
 
   @POST
   @Path("stop")
-  public JsonObject stop(String body) {
-    return Json.createObjectBuilder()
+  public JsonObject stop(StopCommand command) {
+    String reason = (command == null ? new StopCommand(null) : command).reasonOrDefault();
+    return JSON.createObjectBuilder()
         .add("stopped", true)
-        .add("finalState", masking.full(orchestrator.stop(body)))
+        .add("finalState", MASKING.full(orchestrator.stop(reason)))
         .build();
   }
 }

@@ -220,13 +220,27 @@ class LoopContractIT {
 
   @Test
   void malformedJsonAndWrongTypesAreBadRequestsThatSayWhatIsWrong() {
+    SmileServer.Reply empty = server.post("api/loop", "");
+    assertEquals(400, empty.status(), empty.body());
+    assertTrue(empty.error().contains("the request body is empty"), empty.body());
+    SmileServer.Reply noBodyNoLoop = server.post("api/stop", "");
+    assertEquals(503, noBodyNoLoop.status(), noBodyNoLoop.body());
+
     SmileServer.Reply malformed = server.post("api/loop", "{\"tutorialContent\": ");
     assertEquals(400, malformed.status());
     assertTrue(malformed.error().contains("not valid JSON"), malformed.body());
+    assertTrue(malformed.error().contains("at line 1, column"), malformed.body());
 
     SmileServer.Reply wrongType = server.post("api/loop", "{\"tutorialContent\": 5}");
     assertEquals(400, wrongType.status());
     assertTrue(wrongType.error().contains("tutorialContent must be a string"), wrongType.body());
+    SmileServer.Reply notABoolean = server.post("api/loop", "{\"resume\": \"yes\"}");
+    assertEquals(400, notABoolean.status(), notABoolean.body());
+    assertTrue(notABoolean.error().contains("resume must be true or false"), notABoolean.body());
+    SmileServer.Reply both =
+        server.post("api/loop", "{\"tutorialContent\": \"# T\", \"tutorialPath\": \"t.md\"}");
+    assertEquals(400, both.status(), both.body());
+    assertTrue(both.error().contains("either tutorialContent or tutorialPath"), both.body());
 
     SmileServer.Reply badConfig =
         server.post(
@@ -241,7 +255,11 @@ class LoopContractIT {
     assertTrue(noStatus.error().contains("status"), noStatus.body());
     SmileServer.Reply noNotes = server.post("api/mentor/result", "{\"mentorOutput\": 3}");
     assertEquals(400, noNotes.status());
-    assertTrue(noNotes.error().contains("mentorOutput"), noNotes.body());
+    assertTrue(noNotes.error().contains("mentorOutput must be a string"), noNotes.body());
+    SmileServer.Reply badTime =
+        server.post("api/mentor/result", "{\"mentorOutput\": \"n\", \"timestamp\": \"noon\"}");
+    assertEquals(400, badTime.status(), badTime.body());
+    assertTrue(badTime.error().contains("timestamp must be an ISO-8601"), badTime.body());
   }
 
   @Test

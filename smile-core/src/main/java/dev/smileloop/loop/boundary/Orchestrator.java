@@ -2,13 +2,13 @@ package dev.smileloop.loop.boundary;
 
 import dev.smileloop.access.AccessPolicy;
 import dev.smileloop.agent.control.AgentFactory;
+import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.loop.control.CallbackReply;
-import dev.smileloop.loop.control.CallbackRequests;
-import dev.smileloop.loop.control.JsonBodies;
 import dev.smileloop.loop.control.LoopEngine;
-import dev.smileloop.loop.control.LoopRequests;
+import dev.smileloop.loop.control.LoopSetup;
 import dev.smileloop.loop.control.LoopSnapshot;
 import dev.smileloop.loop.control.ReportSink;
+import dev.smileloop.loop.control.StartRequest;
 import dev.smileloop.loop.control.StateStore;
 import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.loop.entity.LoopState;
@@ -27,8 +27,10 @@ import java.util.Optional;
 
 /**
  * The one loop of this instance, as the boundaries (REST, WebSocket, CLI) see it. Requests arrive
- * as raw JSON bodies and are validated in the core, so every boundary reports the same errors. The
- * loop runs on the container's managed executor and fires its transitions as CDI events.
+ * typed (the boundaries bind and check their bodies); what needs the server's files and state —
+ * paths, configuration, tutorial, the loop's state — is checked here, so every boundary reports the
+ * same errors. The loop runs on the container's managed executor and fires its transitions as CDI
+ * events.
  */
 @ApplicationScoped
 public class Orchestrator {
@@ -71,15 +73,14 @@ public class Orchestrator {
     engine.shutdown();
   }
 
-  /** Starts a loop from a {@code POST /api/loop} body (or resumes one with {@code "resume"}). */
-  public LoopState start(String body) {
-    var json = JsonBodies.object(body, false);
-    if (JsonBodies.bool(json, "resume")) {
-      Path stateFile = LoopRequests.config(json, workDir(), access.paths()).stateFilePath();
+  /** Starts a loop (or resumes the one persisted in the configuration's state file). */
+  public LoopState start(StartRequest request) {
+    if (request.resume()) {
+      Path stateFile = LoopSetup.config(request, workDir(), access.paths()).stateFilePath();
       StateStore.requireStateFileOrAbsent(stateFile);
       return engine.resume(stateFile);
     }
-    return engine.start(LoopRequests.parse(json, workDir(), access.paths()));
+    return engine.start(LoopSetup.of(request, workDir(), access.paths()));
   }
 
   public LoopState status() {
@@ -90,17 +91,16 @@ public class Orchestrator {
     return engine.snapshot();
   }
 
-  public CallbackReply studentResult(String body) {
-    return engine.studentResult(CallbackRequests.student(JsonBodies.object(body, false)));
+  public CallbackReply studentResult(StudentOutput output) {
+    return engine.studentResult(output);
   }
 
-  public CallbackReply mentorResult(String body) {
-    var result = CallbackRequests.mentor(JsonBodies.object(body, false));
-    return engine.mentorResult(result.notes(), result.unresolvable());
+  public CallbackReply mentorResult(String notes, boolean unresolvable) {
+    return engine.mentorResult(notes, unresolvable);
   }
 
-  public LoopState stop(String body) {
-    return engine.stop(CallbackRequests.stopReason(JsonBodies.object(body, true)));
+  public LoopState stop(String reason) {
+    return engine.stop(reason);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.smileloop.loop.control;
 
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.secret.SecretRedactor;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,9 @@ import java.util.Map;
  * progress: no outputs, notes, history, reason or report location.
  */
 public final class StateMasking {
+
+  /** Looked up once: each {@code Json.create...} call would scan for the provider again. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final List<String> PUBLIC_FIELDS =
       List.of("loopId", "status", "iteration", "maxIterations", "startedAt", "updatedAt");
@@ -55,7 +58,7 @@ public final class StateMasking {
   /** Only the loop's progress, for callers without a token. */
   public JsonObject reduced(LoopState state) {
     JsonObject all = json(state);
-    JsonObjectBuilder kept = Json.createObjectBuilder();
+    JsonObjectBuilder kept = JSON.createObjectBuilder();
     for (String field : PUBLIC_FIELDS) {
       if (all.containsKey(field)) {
         kept.add(field, all.get(field));
@@ -70,23 +73,23 @@ public final class StateMasking {
   }
 
   private JsonObject json(LoopState state) {
-    try (var reader = Json.createReader(new StringReader(jsonb.toJson(state)))) {
+    try (var reader = JSON.createReader(new StringReader(jsonb.toJson(state)))) {
       return reader.readObject();
     }
   }
 
   private JsonValue masked(JsonValue value) {
     return switch (value.getValueType()) {
-      case STRING -> Json.createValue(redactor.redactUncut(((JsonString) value).getString()));
+      case STRING -> JSON.createValue(redactor.redactUncut(((JsonString) value).getString()));
       case OBJECT -> {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> field : value.asJsonObject().entrySet()) {
           object.add(field.getKey(), masked(field.getValue()));
         }
         yield object.build();
       }
       case ARRAY -> {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (JsonValue element : (JsonArray) value) {
           array.add(masked(element));
         }

@@ -6,18 +6,14 @@ import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.problem.SmileException;
 import dev.smileloop.tutorial.control.TutorialLoader;
 import dev.smileloop.tutorial.entity.Tutorial;
-import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns a start request ({@code POST /api/loop}) into a {@link LoopRequest}.
- *
- * <p>Fields: {@code tutorialContent} (Markdown) or {@code tutorialPath} (a file the server can
- * read), {@code configPath} (a {@code smile.json} the server can read), {@code config} (fields of
- * {@code smile.json} that override the file's). Relative paths resolve against the server's working
+ * Turns a typed {@link StartRequest} ({@code POST /api/loop}) into a {@link LoopRequest}: loads the
+ * tutorial and the configuration it names. Relative paths resolve against the server's working
  * directory; without either tutorial field the configuration's {@code tutorial} is used.
  *
  * <p>Every path a request names (the tutorial, the configuration, and the configuration's state
@@ -25,17 +21,17 @@ import java.util.UUID;
  * Without an {@code outputDir} the reports go to a folder of their own, {@code .smile/reports/<id>}
  * under the served folder, so loops started over REST never overwrite each other's reports.
  */
-public final class LoopRequests {
+public final class LoopSetup {
 
-  private LoopRequests() {}
+  private LoopSetup() {}
 
-  public static LoopRequest parse(JsonObject body, Path workDir, PathGuard guard) {
-    Optional<String> content = JsonBodies.string(body, "tutorialContent");
-    Optional<String> tutorialPath = JsonBodies.string(body, "tutorialPath");
+  public static LoopRequest of(StartRequest start, Path workDir, PathGuard guard) {
+    Optional<String> content = Optional.ofNullable(start.tutorialContent());
+    Optional<String> tutorialPath = Optional.ofNullable(start.tutorialPath());
     if (content.isPresent() && tutorialPath.isPresent()) {
       throw SmileException.invalid("give either tutorialContent or tutorialPath, not both");
     }
-    SmileConfig config = withOwnReportFolder(config(body, workDir, guard), workDir, guard);
+    SmileConfig config = withOwnReportFolder(config(start, workDir, guard), workDir, guard);
     Tutorial tutorial;
     if (content.isPresent()) {
       tutorial = TutorialLoader.fromContent(content.get(), "inline tutorial");
@@ -53,16 +49,16 @@ public final class LoopRequests {
    * The request's configuration: {@code configPath}'s file (or defaults) with {@code config} over
    * it; its state file must lie inside the guard's roots.
    */
-  public static SmileConfig config(JsonObject body, Path workDir, PathGuard guard) {
+  public static SmileConfig config(StartRequest start, Path workDir, PathGuard guard) {
     SmileConfig base =
-        JsonBodies.string(body, "configPath")
+        Optional.ofNullable(start.configPath())
             .map(
                 p ->
                     configFile(
                         guard.check("configPath", workDir.resolve(p).toAbsolutePath().normalize())))
             .orElseGet(() -> SmileConfig.defaults(workDir.toAbsolutePath().normalize()));
     SmileConfig config =
-        JsonBodies.object(body, "config").map(o -> ConfigLoader.fromJson(o, base)).orElse(base);
+        Optional.ofNullable(start.config()).map(o -> ConfigLoader.fromJson(o, base)).orElse(base);
     guard.check("stateFile", config.stateFilePath());
     return config;
   }
