@@ -1,5 +1,8 @@
 package dev.smileloop.api;
 
+import dev.smileloop.api.command.InvalidCommandException;
+import dev.smileloop.api.command.StartLoopCommand;
+import dev.smileloop.api.command.StopCommand;
 import dev.smileloop.loop.boundary.Loops;
 import dev.smileloop.loop.control.StateMasking;
 import dev.smileloop.loop.entity.LoopEntry;
@@ -36,8 +39,10 @@ public class LoopsResource {
   private final StateMasking masking = StateMasking.forThisProcess();
 
   @POST
-  public Response submit(String body) {
-    return Response.accepted(masking.masked(loops.submit(body))).build();
+  public Response submit(StartLoopCommand command) {
+    return Response.accepted(
+            masking.masked(loops.submit(InvalidCommandException.required(command).toRequest())))
+        .build();
   }
 
   @GET
@@ -53,8 +58,9 @@ public class LoopsResource {
 
   @POST
   @Path("{id}/stop")
-  public JsonValue stop(@PathParam("id") String id, String body) {
-    return masking.masked(loops.stop(id, body));
+  public JsonValue stop(@PathParam("id") String id, StopCommand command) {
+    String reason = (command == null ? new StopCommand(null) : command).reasonOrDefault();
+    return masking.masked(loops.stop(id, reason));
   }
 
   @GET

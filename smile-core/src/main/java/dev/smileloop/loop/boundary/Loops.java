@@ -2,13 +2,12 @@ package dev.smileloop.loop.boundary;
 
 import dev.smileloop.access.AccessPolicy;
 import dev.smileloop.agent.control.AgentFactory;
-import dev.smileloop.loop.control.CallbackRequests;
-import dev.smileloop.loop.control.JsonBodies;
 import dev.smileloop.loop.control.LoopEngine;
 import dev.smileloop.loop.control.LoopRegistry;
-import dev.smileloop.loop.control.LoopRequests;
+import dev.smileloop.loop.control.LoopSetup;
 import dev.smileloop.loop.control.LoopSnapshot;
 import dev.smileloop.loop.control.ReportSink;
+import dev.smileloop.loop.control.StartRequest;
 import dev.smileloop.loop.entity.LoopEntry;
 import dev.smileloop.loop.entity.LoopEvent;
 import dev.smileloop.problem.SmileException;
@@ -80,12 +79,11 @@ public class Loops {
   }
 
   /** Queues a loop from a {@code POST /api/loops} body (the fields of {@code POST /api/loop}). */
-  public LoopEntry submit(String body) {
-    var json = JsonBodies.object(body, false);
-    if (JsonBodies.bool(json, "resume")) {
+  public LoopEntry submit(StartRequest request) {
+    if (request.resume()) {
       throw SmileException.invalid("resume a crashed loop with POST /api/loop, not /api/loops");
     }
-    return registry.submit(LoopRequests.parse(json, Orchestrator.workDir(), access.paths()));
+    return registry.submit(LoopSetup.of(request, Orchestrator.workDir(), access.paths()));
   }
 
   public List<LoopEntry> list() {
@@ -96,8 +94,8 @@ public class Loops {
     return registry.get(id);
   }
 
-  public LoopEntry stop(String id, String body) {
-    return registry.stop(id, CallbackRequests.stopReason(JsonBodies.object(body, true)));
+  public LoopEntry stop(String id, String reason) {
+    return registry.stop(id, reason);
   }
 
   public LoopSnapshot snapshot(String id) {

@@ -50,7 +50,7 @@ public final class StateMasking {
 
   /** Any value JSON-B can write (a loop entry, a list of them), every string in it masked. */
   public JsonValue masked(Object value) {
-    try (var reader = Json.createReader(new StringReader(jsonb.toJson(value)))) {
+    try (var reader = JSON.createReader(new StringReader(jsonb.toJson(value)))) {
       return masked(reader.readValue());
     }
   }
