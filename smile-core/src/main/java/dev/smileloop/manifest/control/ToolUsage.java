@@ -23,6 +23,14 @@ public final class ToolUsage {
   public record Use(String name, String kind, int line) {}
 
   private static final Pattern SEGMENT_BREAK = Pattern.compile("\\|\\||&&|[;|&(){}`\\n]|\\$\\(");
+
+  /**
+   * A double-quoted string that substitutes no command and is no {@code sh -c} script: its words
+   * are data ({@code python3 -c "import x; print(1)"} runs no {@code print}), not programs.
+   */
+  private static final Pattern QUOTED =
+      Pattern.compile("(?<!\\b(?:ba|da|z)?sh -c )\"(?:[^\"\\\\$`\\n]|\\\\.|\\$(?!\\())*\"");
+
   private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?([A-Za-z_][\\w-]*)['\"]?");
   // A program name ends in a letter or digit ("g++" and "c++" aside), so "i++" in "(( i++ ))" is
   // none.
@@ -126,7 +134,7 @@ public final class ToolUsage {
         }
       }
     }
-    String unquoted = text.replaceAll("'[^'\\n]*'", "''");
+    String unquoted = QUOTED.matcher(text.replaceAll("'[^'\\n]*'", "''")).replaceAll("\"\"");
     for (String segment : SEGMENT_BREAK.split(unquoted)) {
       program(segment).ifPresent(name -> use(name, line));
     }

@@ -31,9 +31,14 @@ final class ManifestSection {
       }
       Set<String> recorded = new HashSet<>();
       for (CommandRecord c : out.commands()) {
-        if (!c.fromMentor() && c.command() != null) {
+        if (c.command() == null) {
+          continue;
+        }
+        // The Mentor's fixes are recorded too, so they are not read back from the list of
+        // commands run as if the tutorial had asked for them.
+        recorded.add(c.command().strip());
+        if (!c.fromMentor()) {
           ran.add(new ManifestBuilder.Ran(c.command(), c.line()));
-          recorded.add(c.command().strip());
         }
       }
       for (String listed : out.commandsRun()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smileloop.learner.mentor.DeclaredTools;
 import dev.smileloop.manifest.control.ManifestBuilder.Ran;
 import dev.smileloop.manifest.entity.AssumedEnvironment;
 import dev.smileloop.manifest.entity.ManifestEntry;
