@@ -22,7 +22,8 @@ public final class ToolUsage {
   /** One use: {@code kind} as in the manifest, {@code line} the tutorial line (0 when unknown). */
   public record Use(String name, String kind, int line) {}
 
-  private static final Pattern SEGMENT_BREAK = Pattern.compile("\\|\\||&&|[;|&(){}`\\n]|\\$\\(");
+  private static final Pattern SEGMENT_BREAK =
+      Pattern.compile("\\|\\||&&|[;|&(){}`\\n]|\\$\\(|(?<=\\bsh -c )\"");
 
   /**
    * A double-quoted string that substitutes no command and is no {@code sh -c} script: its words
@@ -134,15 +135,18 @@ public final class ToolUsage {
         }
       }
     }
-    String unquoted = QUOTED.matcher(text.replaceAll("'[^'\\n]*'", "''")).replaceAll("\"\"");
+    // Single-quoted text expands nothing; double-quoted text expands variables but runs no program
+    // unless it substitutes a command.
+    String literal = text.replaceAll("'[^'\\n]*'", "''");
+    String unquoted = QUOTED.matcher(literal).replaceAll("\"\"");
     for (String segment : SEGMENT_BREAK.split(unquoted)) {
       program(segment).ifPresent(name -> use(name, line));
     }
-    Matcher module = PYTHON_MODULE.matcher(unquoted);
+    Matcher module = PYTHON_MODULE.matcher(literal);
     while (module.find()) {
       record(new Use(module.group(1) + " -m " + module.group(2), ManifestEntry.TOOL, line));
     }
-    Matcher variable = READS_VARIABLE.matcher(unquoted);
+    Matcher variable = READS_VARIABLE.matcher(literal);
     while (variable.find()) {
       String name = variable.group(1);
       if (!setVariables.contains(name) && !SHELL_VARIABLES.contains(name)) {

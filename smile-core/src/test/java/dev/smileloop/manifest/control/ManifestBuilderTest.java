@@ -136,6 +136,25 @@ class ManifestBuilderTest {
   }
 
   @Test
+  void quotedDataAndLoopKeywordsAreNoTools() {
+    List<String> names =
+        new ToolUsage()
+                .add("python3 -c \"import json; print('ok')\"", 2)
+                .add("for f in *; do [ -d \"$f\" ] || continue; break; done", 3)
+                .add("echo \"built on $(uname -s); done\"", 4)
+                .add("sh -c \"make build; tar -cf out.tar out\"", 5)
+                .uses()
+                .stream()
+                .map(ToolUsage.Use::name)
+                .toList();
+
+    assertEquals(
+        List.of("python3", "continue", "break", "echo", "uname", "sh", "make", "tar"), names);
+    assertTrue(
+        new Baseline(List.of("posix")).contains("continue"), "builtins, not tools to install");
+  }
+
+  @Test
   void versionsComeFromTheSandboxPathOnceAndMissingToolsSaySo() {
     ToolVersions versions =
         new ToolVersions(ExecutableLookup.sandbox(), Duration.ofSeconds(5)).forLoop("loop-1");
