@@ -15,14 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a tutorial declares, read from its one {@link TutorialDocument}: the tools its title names
- * (a tutorial called "Make for beginners" tells its reader they need make), every word of its
+ * What a tutorial declares, read from its one {@link TutorialDocument}: every word of its
  * prerequisites sections (any language's usual heading, prose and code), the tools a sentence
  * elsewhere requires, needs or installs, and what its install commands bring ({@code apt-get
  * install jq}, {@code pip install requests}, {@code npm install -g serve}). Product names map to
- * the commands they bring ("Node.js" declares {@code node}, {@code npm} and {@code npx}). The
- * Student, the environment classifier's callers, the Mentor and the assumed-environment manifest
- * all ask here, so a tool is declared for all of them or for none. Names are lower-cased.
+ * the commands they bring ("Node.js" declares {@code node}, {@code npm} and {@code npx}). Naming a
+ * tool is not asking for it: a tutorial titled "Make for beginners" that never says to have make
+ * assumes it. The Student, the environment classifier's callers, the Mentor and the
+ * assumed-environment manifest all ask here, so a tool is declared for all of them or for none.
+ * Names are lower-cased.
  */
 public final class DeclaredTools {
 
@@ -103,16 +104,11 @@ public final class DeclaredTools {
     return Set.copyOf(declared);
   }
 
-  /** Prerequisite sections whole, the title's words, elsewhere only sentences that ask. */
+  /** Prerequisite sections whole, elsewhere only sentences that ask. */
   private static void read(TutorialDocument document, Set<String> declared) {
     int prerequisiteLevel = 0;
-    boolean titleSeen = false;
     for (Block block : document.blocks()) {
       if (block instanceof Heading heading) {
-        if (!titleSeen && heading.level() == 1) {
-          words(heading.text(), declared);
-        }
-        titleSeen = true;
         if (prerequisiteLevel > 0 && heading.level() <= prerequisiteLevel) {
           prerequisiteLevel = 0;
         }
