@@ -23,11 +23,14 @@ public final class CorpusBenchmark {
     CorpusRunner runner = new CorpusRunner(work, sandbox);
     CorpusScore score = new CorpusScore();
     CorpusScore runnable = new CorpusScore();
+    int lacking = 0;
     for (CorpusCase corpusCase : CorpusCase.all(root)) {
       CorpusRunner.Result result = runner.run(corpusCase);
       score.add(corpusCase, result);
       if (corpusCase.runnable()) {
         runnable.add(corpusCase, result);
+      } else {
+        lacking++;
       }
       boolean right =
           corpusCase.outcome().equals(result.outcome())
@@ -48,7 +51,9 @@ public final class CorpusBenchmark {
       }
     }
     System.out.println("all: " + score.summary());
-    System.out.println(
-        "without cases that need a part this build lacks (requires): " + runnable.summary());
+    if (lacking > 0) {
+      System.out.println(
+          "without cases that need a part this build lacks (requires): " + runnable.summary());
+    }
   }
 }
