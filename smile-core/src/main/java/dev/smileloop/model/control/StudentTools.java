@@ -25,9 +25,12 @@ import java.util.function.Consumer;
 final class StudentTools {
 
   static final String RUN_COMMAND = "run_command";
+  // The file tools' names are also CommandRecord.FILE_TOOLS: the report tells their records from
+  // shell commands by them.
   static final String WRITE_FILE = "write_file";
   static final String READ_FILE = "read_file";
   static final String LIST_FILES = "list_files";
+
   static final String ASK_MENTOR = "ask_mentor";
   static final String FINISH = "finish";
 

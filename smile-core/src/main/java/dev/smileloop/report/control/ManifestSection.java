@@ -21,7 +21,10 @@ final class ManifestSection {
 
   private ManifestSection() {}
 
-  /** Every tutorial command the run executed (not the Mentor's fixes), or listed, with its line. */
+  /**
+   * Every tutorial command the run executed (not the Mentor's fixes, not SMILE's own file tools),
+   * or listed, with its line.
+   */
   static List<ManifestBuilder.Ran> ran(LoopRun run, TutorialLocator locator) {
     List<ManifestBuilder.Ran> ran = new ArrayList<>();
     for (IterationRecord record : run.iterations()) {
@@ -37,7 +40,7 @@ final class ManifestSection {
         // The Mentor's fixes are recorded too, so they are not read back from the list of
         // commands run as if the tutorial had asked for them.
         recorded.add(c.command().strip());
-        if (!c.fromMentor()) {
+        if (!c.fromMentor() && !c.smileFileTool()) {
           ran.add(new ManifestBuilder.Ran(c.command(), c.line()));
         }
       }

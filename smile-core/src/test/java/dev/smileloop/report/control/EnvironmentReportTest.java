@@ -149,7 +149,7 @@ class EnvironmentReportTest {
   }
 
   @Test
-  void aMentorsFixTheStudentRanIsNotATutorialToolEvenWhenItIsListedAmongTheCommandsRun() {
+  void aMentorsFixAndSmilesOwnFileToolsAreNotTutorialToolsEvenWhenListedAmongTheCommandsRun() {
     Scenarios.Scenario completed = Scenarios.completed();
     LoopState state = completed.state();
     String fix = "jq() { for a in \"$@\"; do continue; done; }";
@@ -160,6 +160,9 @@ class EnvironmentReportTest {
                   StudentOutput out = r.studentOutput();
                   List<CommandRecord> commands = new ArrayList<>(out.commands());
                   commands.add(new CommandRecord(fix, 0, null, 0, "", 3, false, true));
+                  commands.add(
+                      new CommandRecord(
+                          "write_file notes/a.txt (12 bytes)", 9, null, 0, "", 1, false, false));
                   List<String> run = new ArrayList<>(out.commandsRun());
                   run.add(fix);
                   StudentOutput withFix =
@@ -188,7 +191,11 @@ class EnvironmentReportTest {
 
     assertTrue(
         report.assumedEnvironment().entries().stream()
-            .noneMatch(e -> e.name().equals("jq") || e.name().equals("continue")),
+            .noneMatch(
+                e ->
+                    e.name().equals("jq")
+                        || e.name().equals("continue")
+                        || e.name().equals("write_file")),
         report.assumedEnvironment().toString());
     assertTrue(report.gaps().stream().noneMatch(g -> g.kind() == GapKind.MISSING_PREREQUISITE));
   }
