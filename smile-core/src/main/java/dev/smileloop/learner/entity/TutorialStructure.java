@@ -2,9 +2,7 @@ package dev.smileloop.learner.entity;
 
 import dev.smileloop.tutorial.entity.TutorialDocument;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A tutorial split into steps as the learner reads it, built from its one {@link TutorialDocument}:
@@ -28,22 +26,6 @@ public record TutorialStructure(String title, List<Step> steps, TutorialDocument
         .flatMap(step -> step.paragraphs().stream())
         .map(Paragraph::text)
         .toList();
-  }
-
-  /** Whether a prerequisites section mentions {@code name} as a word (e.g. a command). */
-  public boolean declaresPrerequisite(String name) {
-    Pattern word =
-        Pattern.compile(
-            "(?<![\\w.-])" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "(?![\\w-])");
-    boolean inItems =
-        prerequisites().stream()
-            .anyMatch(item -> word.matcher(item.toLowerCase(Locale.ROOT)).find());
-    boolean inBlocks =
-        steps.stream()
-            .filter(step -> step.kind() == StepKind.PREREQUISITES)
-            .flatMap(step -> step.blocks().stream())
-            .anyMatch(block -> word.matcher(block.content().toLowerCase(Locale.ROOT)).find());
-    return inItems || inBlocks;
   }
 
   /** The step a tutorial line belongs to. */

@@ -2,6 +2,8 @@ package dev.smileloop.learner.mentor;
 
 import dev.smileloop.agent.entity.MentorAnswer;
 import dev.smileloop.learner.entity.StuckTrigger;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,7 +33,9 @@ final class MissingCommandRule implements MentorRule {
                 context.command() == null
                     ? "the command"
                     : FailureText.firstWord(context.command()));
-    boolean declared = context.structure().declaresPrerequisite(tool);
+    boolean declared =
+        DeclaredTools.of(context.structure().document(), List.of())
+            .contains(tool.toLowerCase(Locale.ROOT));
     Optional<ToolCatalog.Install> install = ToolCatalog.install(tool);
     StringBuilder notes = new StringBuilder();
     notes

@@ -14,6 +14,7 @@ import dev.smileloop.learner.entity.Step;
 import dev.smileloop.learner.entity.StuckTrigger;
 import dev.smileloop.learner.entity.TutorialStructure;
 import dev.smileloop.learner.entity.VagueInstruction;
+import dev.smileloop.learner.mentor.DeclaredTools;
 import dev.smileloop.sandbox.control.ExecutableLookup;
 import dev.smileloop.sandbox.control.ShellSession;
 import dev.smileloop.sandbox.entity.CommandResult;
@@ -65,7 +66,7 @@ final class Attempt {
             log,
             behavior,
             commands,
-            DeclaredTools.of(structure),
+            DeclaredTools.of(structure.document(), List.of()),
             problems,
             !task.config().container().network());
     this.saver = new FileSaver(terminal, log, problems);

@@ -39,6 +39,8 @@ public final class Baseline {
           "wait",
           "trap",
           "shift",
+          "break",
+          "continue",
           "eval",
           "exec",
           "local",

@@ -1,5 +1,6 @@
 package dev.smileloop.manifest.control;
 
+import dev.smileloop.learner.mentor.DeclaredTools;
 import dev.smileloop.manifest.entity.AssumedEnvironment;
 import dev.smileloop.manifest.entity.ManifestEntry;
 import java.util.ArrayList;
@@ -70,13 +71,6 @@ public final class ManifestBuilder {
           });
     }
     return new AssumedEnvironment(baseline.configured(), entries);
-  }
-
-  /**
-   * The tools a tutorial declares, for callers that only need that (the environment classifier).
-   */
-  public static Set<String> declaredTools(String markdown, List<String> commands) {
-    return DeclaredTools.of(markdown, commands);
   }
 
   private static boolean declared(String name, Set<String> declared) {

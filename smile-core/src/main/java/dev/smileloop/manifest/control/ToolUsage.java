@@ -22,12 +22,17 @@ public final class ToolUsage {
   /** One use: {@code kind} as in the manifest, {@code line} the tutorial line (0 when unknown). */
   public record Use(String name, String kind, int line) {}
 
-  private static final Pattern SEGMENT_BREAK = Pattern.compile("\\|\\||&&|[;|&(){}`\\n]|\\$\\(");
+  private static final Pattern SEGMENT_BREAK =
+      Pattern.compile("\\|\\||&&|[;|&(){}`\\n]|\\$\\(|(?<=\\bsh -c )\"");
 
   /**
-   * A shell comment: from a {@code #} that starts a word to the end of its line. A recorded tool
-   * call of a model Student ({@code # write_file app.py}) is one, so it names no program.
+   * A double-quoted string that substitutes no command and is no {@code sh -c} script: its words
+   * are data ({@code python3 -c "import x; print(1)"} runs no {@code print}), not programs.
    */
+  private static final Pattern QUOTED =
+      Pattern.compile("(?<!\\b(?:ba|da|z)?sh -c )\"(?:[^\"\\\\$`\\n]|\\\\.|\\$(?!\\())*\"");
+
+  /** A shell comment: from a {@code #} that starts a word to the end of its line. */
   private static final Pattern COMMENT = Pattern.compile("(?m)(?:^|(?<=\\s))#(?!!).*$");
 
   private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?([A-Za-z_][\\w-]*)['\"]?");
@@ -133,15 +138,18 @@ public final class ToolUsage {
         }
       }
     }
-    String unquoted = text.replaceAll("'[^'\\n]*'", "''");
+    // Single-quoted text expands nothing; double-quoted text expands variables but runs no program
+    // unless it substitutes a command.
+    String literal = text.replaceAll("'[^'\\n]*'", "''");
+    String unquoted = QUOTED.matcher(literal).replaceAll("\"\"");
     for (String segment : SEGMENT_BREAK.split(unquoted)) {
       program(segment).ifPresent(name -> use(name, line));
     }
-    Matcher module = PYTHON_MODULE.matcher(unquoted);
+    Matcher module = PYTHON_MODULE.matcher(literal);
     while (module.find()) {
       record(new Use(module.group(1) + " -m " + module.group(2), ManifestEntry.TOOL, line));
     }
-    Matcher variable = READS_VARIABLE.matcher(unquoted);
+    Matcher variable = READS_VARIABLE.matcher(literal);
     while (variable.find()) {
       String name = variable.group(1);
       if (!setVariables.contains(name) && !SHELL_VARIABLES.contains(name)) {

@@ -25,9 +25,12 @@ import java.util.function.Consumer;
 final class StudentTools {
 
   static final String RUN_COMMAND = "run_command";
+  // The file tools' names are also CommandRecord.FILE_TOOLS: the report tells their records from
+  // shell commands by them.
   static final String WRITE_FILE = "write_file";
   static final String READ_FILE = "read_file";
   static final String LIST_FILES = "list_files";
+
   static final String ASK_MENTOR = "ask_mentor";
   static final String FINISH = "finish";
 
@@ -148,7 +151,7 @@ final class StudentTools {
             + "' | base64 -d > "
             + quoted;
     CommandResult result = shell.run(command, timeout);
-    String shown = "# write_file " + path + " (" + bytes.length + " bytes)";
+    String shown = "write_file " + path + " (" + bytes.length + " bytes)";
     record(shown, line, step, result);
     return result.succeeded()
         ? "wrote " + bytes.length + " bytes to " + path
@@ -158,7 +161,7 @@ final class StudentTools {
   String readFile(String path, String step) throws IOException, InterruptedException {
     String target = inside(path, true);
     CommandResult result = shell.run("head -c " + READ_LIMIT + " -- " + quote(target), timeout);
-    record("# read_file " + path, 0, step, result);
+    record("read_file " + path, 0, step, result);
     return result.succeeded()
         ? result.output()
         : "exit code " + result.exitCode() + "\n" + result.output();
@@ -168,7 +171,7 @@ final class StudentTools {
     String folder = path == null || path.isBlank() ? "." : path;
     String target = inside(folder, true);
     CommandResult result = shell.run("ls -la -- " + quote(target), timeout);
-    record("# list_files " + folder, 0, step, result);
+    record("list_files " + folder, 0, step, result);
     return "exit code " + result.exitCode() + "\n" + result.output();
   }
 

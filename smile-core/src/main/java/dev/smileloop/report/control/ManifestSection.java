@@ -21,7 +21,10 @@ final class ManifestSection {
 
   private ManifestSection() {}
 
-  /** Every tutorial command the run executed (not the Mentor's fixes), or listed, with its line. */
+  /**
+   * Every tutorial command the run executed (not the Mentor's fixes, not SMILE's own file tools),
+   * or listed, with its line.
+   */
   static List<ManifestBuilder.Ran> ran(LoopRun run, TutorialLocator locator) {
     List<ManifestBuilder.Ran> ran = new ArrayList<>();
     for (IterationRecord record : run.iterations()) {
@@ -31,9 +34,14 @@ final class ManifestSection {
       }
       Set<String> recorded = new HashSet<>();
       for (CommandRecord c : out.commands()) {
-        if (!c.fromMentor() && c.command() != null) {
+        if (c.command() == null) {
+          continue;
+        }
+        // The Mentor's fixes are recorded too, so they are not read back from the list of
+        // commands run as if the tutorial had asked for them.
+        recorded.add(c.command().strip());
+        if (!c.fromMentor() && !c.smileFileTool()) {
           ran.add(new ManifestBuilder.Ran(c.command(), c.line()));
-          recorded.add(c.command().strip());
         }
       }
       for (String listed : out.commandsRun()) {

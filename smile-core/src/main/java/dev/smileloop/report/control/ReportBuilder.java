@@ -5,6 +5,7 @@ import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
 import dev.smileloop.config.entity.SmileConfig;
+import dev.smileloop.learner.mentor.DeclaredTools;
 import dev.smileloop.loop.entity.IterationRecord;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.manifest.control.ManifestBuilder;
@@ -92,8 +93,7 @@ public final class ReportBuilder {
     String markdown = tutorial == null ? null : tutorial.markdown();
     List<ManifestBuilder.Ran> ran = ManifestSection.ran(run, locator);
     Set<String> declared =
-        ManifestBuilder.declaredTools(
-            markdown, ran.stream().map(ManifestBuilder.Ran::command).toList());
+        DeclaredTools.of(markdown, ran.stream().map(ManifestBuilder.Ran::command).toList());
     List<EnvironmentFinding> findings =
         new EnvironmentAnalysis(run, gapAnalysis, locator, redactor, declared).findings();
     Set<Integer> environmentLines = EnvironmentAnalysis.lines(findings);

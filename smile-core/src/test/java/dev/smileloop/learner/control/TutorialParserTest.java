@@ -11,8 +11,10 @@ import dev.smileloop.learner.entity.Command;
 import dev.smileloop.learner.entity.Step;
 import dev.smileloop.learner.entity.StepKind;
 import dev.smileloop.learner.entity.TutorialStructure;
+import dev.smileloop.learner.mentor.DeclaredTools;
 import dev.smileloop.sandbox.control.ExecutableLookup;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -236,9 +238,10 @@ class TutorialParserTest {
     assertEquals(StepKind.PREREQUISITES, prerequisites.kind());
     assertFalse(prerequisites.hasActions());
     assertEquals(List.of("Python 3.11 or newer", "The `jq` command"), structure.prerequisites());
-    assertTrue(structure.declaresPrerequisite("jq"));
-    assertTrue(structure.declaresPrerequisite("python"));
-    assertFalse(structure.declaresPrerequisite("tree"));
+    Set<String> declared = DeclaredTools.of(structure.document(), List.of());
+    assertTrue(declared.contains("jq"));
+    assertTrue(declared.contains("python"));
+    assertFalse(declared.contains("tree"));
   }
 
   @ParameterizedTest

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs the whole corpus with the built-in learner and Mentor in the real bubblewrap sandbox and
- * prints, per tutorial, what was expected and found, then precision and recall of gap lines, the
- * outcome accuracy and the environment findings' scores. Not a test: see BENCHMARKS.md for the
- * command. The argument is the corpus folder (default: the test resources).
+ * Runs the whole corpus with the built-in learner and Mentor in the real bubblewrap sandbox, builds
+ * each run's report and prints, per tutorial, what was expected and what the report says, then
+ * precision and recall of gap lines, the outcome accuracy and the environment findings' scores. Not
+ * a test: see BENCHMARKS.md for the command. The argument is the corpus folder (default: the test
+ * resources).
  */
 public final class CorpusBenchmark {
 
@@ -22,18 +23,19 @@ public final class CorpusBenchmark {
     CorpusRunner runner = new CorpusRunner(work, sandbox);
     CorpusScore score = new CorpusScore();
     CorpusScore runnable = new CorpusScore();
+    int lacking = 0;
     for (CorpusCase corpusCase : CorpusCase.all(root)) {
       CorpusRunner.Result result = runner.run(corpusCase);
       score.add(corpusCase, result);
       if (corpusCase.runnable()) {
         runnable.add(corpusCase, result);
+      } else {
+        lacking++;
       }
       boolean right =
           corpusCase.outcome().equals(result.outcome())
-              && corpusCase.gaps().stream().map(CorpusCase.Finding::line).toList().size()
-                  == result.gaps().size()
-              && result.gaps().stream()
-                  .allMatch(g -> corpusCase.gaps().stream().anyMatch(e -> e.line() == g.line()));
+              && corpusCase.gaps().equals(result.gaps())
+              && corpusCase.environmentFindings().equals(result.environmentFindings());
       System.out.printf(
           "%-4s %-28s expected %-20s found %-20s gaps %s -> %s env %s (%d ms)%n",
           right ? "ok" : "MISS",
@@ -44,9 +46,14 @@ public final class CorpusBenchmark {
           result.gaps(),
           result.environmentFindings(),
           result.millis());
+      if (!right) {
+        result.titles().forEach(title -> System.out.println("       report gap: " + title));
+      }
     }
     System.out.println("all: " + score.summary());
-    System.out.println(
-        "without cases that need a part this build lacks (requires): " + runnable.summary());
+    if (lacking > 0) {
+      System.out.println(
+          "without cases that need a part this build lacks (requires): " + runnable.summary());
+    }
   }
 }

@@ -1,7 +1,11 @@
 package dev.smileloop.learner.corpus;
 
 import dev.smileloop.agent.entity.CommandRecord;
+import dev.smileloop.config.entity.EnvironmentSettings;
 import dev.smileloop.learner.mentor.EnvironmentCauses;
+import dev.smileloop.manifest.control.Baseline;
+import dev.smileloop.manifest.control.ManifestBuilder;
+import dev.smileloop.manifest.entity.ManifestEntry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -84,6 +88,14 @@ record CorpusCase(
                   "Step",
                   Set.of())
               .isPresent();
+      case "manifest" ->
+          new ManifestBuilder(new Baseline(List.of(EnvironmentSettings.POSIX)), tool -> "1.0")
+                  .build(
+                      "```bash\njq . data.json\n```\n",
+                      List.of(new ManifestBuilder.Ran("jq . data.json", 2)))
+                  .entries()
+                  .stream()
+                  .anyMatch(ManifestEntry::missingPrerequisite);
       default -> false;
     };
   }

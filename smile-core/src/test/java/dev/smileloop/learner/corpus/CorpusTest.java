@@ -8,9 +8,9 @@ import dev.smileloop.learner.corpus.CorpusCase.Finding;
 import dev.smileloop.sandbox.control.TestSandboxes;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The corpus as a regression guard: every tutorial, run by the built-in learner and Mentor in the
- * real sandbox, ends with the outcome, gap lines and environment findings its {@code expected.json}
- * names. A case that needs a part this build lacks ({@code requires}) is skipped and says so.
+ * real sandbox, gets a report whose outcome, gaps (line and kind) and environment findings are
+ * those its {@code expected.json} names. A case that needs a part this build lacks ({@code
+ * requires}) is skipped and says so.
  */
 class CorpusTest {
 
@@ -53,14 +54,15 @@ class CorpusTest {
     }
     CorpusRunner.Result result = runner.run(corpusCase);
     String found = corpusCase.name() + ": " + result;
-    assertEquals(lines(corpusCase.gaps()), lines(result.gaps()), found);
+    assertEquals(sorted(corpusCase.gaps()), sorted(result.gaps()), found);
     assertEquals(corpusCase.environmentFindings(), result.environmentFindings(), found);
     assertEquals(corpusCase.outcome(), result.outcome(), found);
   }
 
-  private static Set<Integer> lines(Set<Finding> findings) {
-    Set<Integer> lines = new TreeSet<>();
-    findings.forEach(f -> lines.add(f.line()));
-    return lines;
+  private static List<String> sorted(Set<Finding> findings) {
+    return findings.stream()
+        .sorted(Comparator.comparingInt(Finding::line).thenComparing(Finding::kind))
+        .map(f -> f.line() + " " + f.kind())
+        .toList();
   }
 }

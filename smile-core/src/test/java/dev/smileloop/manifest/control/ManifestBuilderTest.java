@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smileloop.learner.mentor.DeclaredTools;
 import dev.smileloop.manifest.control.ManifestBuilder.Ran;
 import dev.smileloop.manifest.entity.AssumedEnvironment;
 import dev.smileloop.manifest.entity.ManifestEntry;
@@ -132,6 +133,25 @@ class ManifestBuilderTest {
 
     List<String> names = uses.stream().map(ToolUsage.Use::name).toList();
     assertEquals(List.of("echo", "cat", "wc", "make", "g++"), names);
+  }
+
+  @Test
+  void quotedDataAndLoopKeywordsAreNoTools() {
+    List<String> names =
+        new ToolUsage()
+                .add("python3 -c \"import json; print('ok')\"", 2)
+                .add("for f in *; do [ -d \"$f\" ] || continue; break; done", 3)
+                .add("echo \"built on $(uname -s); done\"", 4)
+                .add("sh -c \"make build; tar -cf out.tar out\"", 5)
+                .uses()
+                .stream()
+                .map(ToolUsage.Use::name)
+                .toList();
+
+    assertEquals(
+        List.of("python3", "continue", "break", "echo", "uname", "sh", "make", "tar"), names);
+    assertTrue(
+        new Baseline(List.of("posix")).contains("continue"), "builtins, not tools to install");
   }
 
   @Test

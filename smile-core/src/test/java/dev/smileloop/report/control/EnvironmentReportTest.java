@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.loop.entity.IterationRecord;
@@ -12,6 +13,7 @@ import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.GapKind;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.tutorial.entity.Tutorial;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -144,5 +146,57 @@ class EnvironmentReportTest {
             .orElseThrow()
             .status());
     assertTrue(relaxed.gaps().stream().noneMatch(g -> g.kind() == GapKind.MISSING_PREREQUISITE));
+  }
+
+  @Test
+  void aMentorsFixAndSmilesOwnFileToolsAreNotTutorialToolsEvenWhenListedAmongTheCommandsRun() {
+    Scenarios.Scenario completed = Scenarios.completed();
+    LoopState state = completed.state();
+    String fix = "jq() { for a in \"$@\"; do continue; done; }";
+    List<IterationRecord> history =
+        state.history().stream()
+            .map(
+                r -> {
+                  StudentOutput out = r.studentOutput();
+                  List<CommandRecord> commands = new ArrayList<>(out.commands());
+                  commands.add(new CommandRecord(fix, 0, null, 0, "", 3, false, true));
+                  commands.add(
+                      new CommandRecord(
+                          "write_file notes/a.txt (12 bytes)", 9, null, 0, "", 1, false, false));
+                  List<String> run = new ArrayList<>(out.commandsRun());
+                  run.add(fix);
+                  StudentOutput withFix =
+                      out.toBuilder().commands(commands).commandsRun(run).build();
+                  return new IterationRecord(
+                      r.iteration(), withFix, r.mentorOutput(), r.startedAt(), r.endedAt());
+                })
+            .toList();
+    LoopState withFix =
+        new LoopState(
+            state.loopId(),
+            state.status(),
+            state.iteration(),
+            state.maxIterations(),
+            state.tutorial(),
+            state.mentorNotes(),
+            history,
+            state.startedAt(),
+            state.updatedAt(),
+            state.reason(),
+            null);
+
+    Report report =
+        Scenarios.builder()
+            .build(withFix, completed.tutorial(), completed.config(), Scenarios.CLOCK);
+
+    assertTrue(
+        report.assumedEnvironment().entries().stream()
+            .noneMatch(
+                e ->
+                    e.name().equals("jq")
+                        || e.name().equals("continue")
+                        || e.name().equals("write_file")),
+        report.assumedEnvironment().toString());
+    assertTrue(report.gaps().stream().noneMatch(g -> g.kind() == GapKind.MISSING_PREREQUISITE));
   }
 }

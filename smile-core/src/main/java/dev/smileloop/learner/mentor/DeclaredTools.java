@@ -1,7 +1,11 @@
-package dev.smileloop.manifest.control;
+package dev.smileloop.learner.mentor;
 
-import dev.smileloop.learner.mentor.SystemPackages;
-import dev.smileloop.learner.mentor.ToolCatalog;
+import dev.smileloop.tutorial.control.TutorialReader;
+import dev.smileloop.tutorial.entity.TutorialDocument;
+import dev.smileloop.tutorial.entity.TutorialDocument.Block;
+import dev.smileloop.tutorial.entity.TutorialDocument.Code;
+import dev.smileloop.tutorial.entity.TutorialDocument.Heading;
+import dev.smileloop.tutorial.entity.TutorialDocument.Prose;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,22 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.Heading;
-import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
 
 /**
- * What a tutorial declares: the tools named in a prerequisites section (any language's usual
- * heading), in a sentence that requires, needs or installs them, or installed by one of its
- * commands ({@code apt-get install}, {@code pip install}, {@code npm install -g}, ...). Product
- * names map to the commands they bring ("Node.js" declares {@code node}, {@code npm} and {@code
- * npx}).
+ * What a tutorial declares, read from its one {@link TutorialDocument}: every word of its
+ * prerequisites sections (any language's usual heading, prose and code), the tools a sentence
+ * elsewhere requires, needs or installs, and what its install commands bring ({@code apt-get
+ * install jq}, {@code pip install requests}, {@code npm install -g serve}). Product names map to
+ * the commands they bring ("Node.js" declares {@code node}, {@code npm} and {@code npx}). Naming a
+ * tool is not asking for it: a tutorial titled "Make for beginners" that never says to have make
+ * assumes it. The Student, the environment classifier's callers, the Mentor and the
+ * assumed-environment manifest all ask here, so a tool is declared for all of them or for none.
+ * Names are lower-cased.
  */
 public final class DeclaredTools {
 
@@ -32,16 +31,17 @@ public final class DeclaredTools {
       Pattern.compile(
           "(?i)prerequisite|requirement|before you (?:begin|start)|what you(?:'ll| will)? need|"
               + "you(?:'ll| will) need|dependencies|setup|set up|installation|voraussetzung|"
-              + "prérequis|requisitos|requisiti|требования|前提|准备|必要");
+              + "pr[ée]requis|requisito|requisiti|требования|前提|准备|必要|準備");
   private static final Pattern ASKS =
       Pattern.compile(
           "(?i)\\b(?:requires?|required|needs?|needed|install(?:ed|ing|s)?|make sure|have .{0,40}"
               + "installed|download|benötigt|installier\\w*|nécessite|installez|necesita|instala\\w*)\\b");
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9.+_-]*");
+  private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)]*\\)|<[a-z]+://[^>]*>");
   private static final Pattern LANGUAGE_INSTALL =
       Pattern.compile(
-          "\\b(?:pip3?|python3? -m pip|pipx|npm|yarn|pnpm|gem|cargo|go|brew|conda)\\s+(?:install|i|add|global add)"
-              + "\\s+((?:-[-\\w=]+\\s+)*[^;&|\\n]*)");
+          "\\b(?:pip3?|python3? -m pip|pipx|npm|yarn|pnpm|gem|cargo|go|brew|conda)\\s+"
+              + "(?:install|i|add|get|global add)\\s+((?:-[-\\w=]+\\s+)*[^;&|\\n]*)");
   private static final Pattern MANAGER_INSTALL =
       Pattern.compile(
           "\\b(nvm|sdk|rustup|pyenv)\\s+(?:install|default|toolchain install)\\s+(\\S+)");
@@ -82,15 +82,19 @@ public final class DeclaredTools {
 
   private DeclaredTools() {}
 
-  /**
-   * The names a tutorial declares, lower-cased, from its Markdown and the commands it runs ({@code
-   * commands} may include commands that never ran, such as the Markdown's own install steps).
-   */
+  /** The names a tutorial's Markdown declares, with what {@code commands} install. */
   public static Set<String> of(String markdown, List<String> commands) {
+    return of(markdown == null ? null : TutorialReader.read(markdown), commands);
+  }
+
+  /**
+   * The names a tutorial declares, from its document and the commands it runs ({@code commands} may
+   * include commands that are not in the document, such as an agent's own install steps).
+   */
+  public static Set<String> of(TutorialDocument document, List<String> commands) {
     Set<String> declared = new HashSet<>();
-    if (markdown != null) {
-      Node document = Parser.builder().build().parse(markdown);
-      document.accept(new Reader(declared));
+    if (document != null) {
+      read(document, declared);
     }
     for (String command : commands) {
       if (command != null) {
@@ -98,6 +102,44 @@ public final class DeclaredTools {
       }
     }
     return Set.copyOf(declared);
+  }
+
+  /** Prerequisite sections whole, elsewhere only sentences that ask. */
+  private static void read(TutorialDocument document, Set<String> declared) {
+    int prerequisiteLevel = 0;
+    for (Block block : document.blocks()) {
+      if (block instanceof Heading heading) {
+        if (prerequisiteLevel > 0 && heading.level() <= prerequisiteLevel) {
+          prerequisiteLevel = 0;
+        }
+        if (PREREQUISITES.matcher(heading.text()).find()) {
+          prerequisiteLevel = heading.level();
+        }
+      } else if (block instanceof Prose prose) {
+        String text = LINK_TARGET.matcher(prose.text()).replaceAll("]");
+        if (prerequisiteLevel > 0) {
+          words(text, declared);
+        } else {
+          asked(text, declared);
+        }
+      } else if (block instanceof Code code) {
+        String content = String.join("\n", code.content());
+        installs(content, declared);
+        if (prerequisiteLevel > 0) {
+          words(content, declared);
+        }
+      }
+    }
+  }
+
+  private static void asked(String text, Set<String> declared) {
+    for (String sentence : text.split("(?<=[.!?:])\\s+")) {
+      Matcher asks = ASKS.matcher(sentence);
+      if (asks.find()) {
+        // What follows the verb is what is asked for; "Make sure" itself declares no make.
+        words(sentence.substring(asks.start()), declared);
+      }
+    }
   }
 
   /** Adds what an install command brings. */
@@ -162,74 +204,5 @@ public final class DeclaredTools {
 
   private static String lower(String text) {
     return text.strip().toLowerCase(Locale.ROOT);
-  }
-
-  /** Walks the document: prerequisite sections whole, elsewhere only sentences that ask. */
-  private static final class Reader extends AbstractVisitor {
-    private final Set<String> declared;
-    private int prerequisiteLevel;
-
-    Reader(Set<String> declared) {
-      this.declared = declared;
-    }
-
-    @Override
-    public void visit(Heading heading) {
-      String title = text(heading);
-      if (prerequisiteLevel > 0 && heading.getLevel() <= prerequisiteLevel) {
-        prerequisiteLevel = 0;
-      }
-      if (PREREQUISITES.matcher(title).find()) {
-        prerequisiteLevel = heading.getLevel();
-      }
-    }
-
-    @Override
-    public void visit(Paragraph paragraph) {
-      String text = text(paragraph);
-      if (prerequisiteLevel > 0) {
-        words(text, declared);
-        return;
-      }
-      for (String sentence : text.split("(?<=[.!?:])\\s+")) {
-        Matcher asks = ASKS.matcher(sentence);
-        if (asks.find()) {
-          // What follows the verb is what is asked for; "Make sure" itself declares no make.
-          words(sentence.substring(asks.start()), declared);
-        }
-      }
-    }
-
-    @Override
-    public void visit(FencedCodeBlock block) {
-      installs(block.getLiteral(), declared);
-    }
-
-    @Override
-    public void visit(IndentedCodeBlock block) {
-      installs(block.getLiteral(), declared);
-    }
-
-    private static String text(Node node) {
-      StringBuilder text = new StringBuilder();
-      node.accept(
-          new AbstractVisitor() {
-            @Override
-            public void visit(Text t) {
-              text.append(t.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-              text.append(' ').append(code.getLiteral()).append(' ');
-            }
-
-            @Override
-            public void visit(org.commonmark.node.SoftLineBreak b) {
-              text.append(' ');
-            }
-          });
-      return text.toString();
-    }
   }
 }
