@@ -41,11 +41,13 @@ public class LoopResource {
 
   @Context UriInfo uri;
 
+  @Inject StatusCache statusCache;
+
   private StateMasking masking;
 
   @PostConstruct
   void init() {
-    masking = StateMasking.forThisProcess();
+    masking = statusCache.masking();
   }
 
   /** 202 with the new loop's state and its {@code callbackToken} for external agents. */
@@ -67,7 +69,9 @@ public class LoopResource {
     try {
       var state = orchestrator.status();
       boolean owner = access.isApiToken(BearerToken.of(authorization));
-      return Response.ok(owner ? masking.full(state) : masking.reduced(state)).build();
+      return Response.ok(owner ? statusCache.full(state) : statusCache.reduced(state))
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .build();
     } catch (RuntimeException e) {
       return ErrorBody.response(503, "the orchestrator is unhealthy: " + e.getMessage());
     }

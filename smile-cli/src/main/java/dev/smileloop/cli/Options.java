@@ -22,7 +22,8 @@ record Options(
     Optional<String> token,
     Optional<String> host,
     boolean json,
-    List<String> settings) {
+    List<String> settings,
+    boolean noDaemon) {
 
   private static final java.util.regex.Pattern SETTING =
       java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]*=.*", java.util.regex.Pattern.DOTALL);
@@ -32,6 +33,7 @@ record Options(
       Usage: smile run [TUTORIAL.md] [options]
              smile serve [--port N] [--host ADDRESS] [--server-jar PATH]
              smile watch [--server URL] [--token T]   print a server's live events (port 3000)
+             smile stop                    stop this folder's SMILE daemon
 
       Validates a Markdown tutorial: a Student follows it step by step in a sandbox, asks a
       Mentor when stuck, and SMILE writes a gap report. Without TUTORIAL.md, the "tutorial" of
@@ -45,6 +47,9 @@ record Options(
                             external (overrides the config)
         --server URL        use a running SMILE server instead of starting one
         --server-jar FILE   the Payara Micro uber-jar to start (the smile script sets it)
+        --no-daemon         start a server for this run only and stop it after (default: reuse
+                            this folder's daemon, .smile/daemon.json, or leave one running that
+                            stops after 10 min without a loop)
         --port N            port of the server this command starts (default: a free one)
         --mentor human      you answer the Student, in the dashboard (overrides the config)
         --open              print a one-time link that opens the dashboard with the API token
@@ -79,6 +84,7 @@ record Options(
     String token = null;
     String host = null;
     boolean json = false;
+    boolean noDaemon = false;
     List<String> settings = new java.util.ArrayList<>();
     while (!queue.isEmpty()) {
       String arg = queue.poll();
@@ -95,6 +101,7 @@ record Options(
         case "--token" -> token = value(queue, arg);
         case "--host" -> host = value(queue, arg);
         case "--json" -> json = true;
+        case "--no-daemon" -> noDaemon = true;
         case "--set" -> {
           String setting = value(queue, arg);
           if (!SETTING.matcher(setting).matches()) {
@@ -141,7 +148,8 @@ record Options(
         Optional.ofNullable(token),
         Optional.ofNullable(host),
         json,
-        List.copyOf(settings));
+        List.copyOf(settings),
+        noDaemon);
   }
 
   private static String value(Deque<String> queue, String option) {
