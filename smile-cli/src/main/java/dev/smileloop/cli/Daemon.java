@@ -78,6 +78,21 @@ final class Daemon {
     return Optional.empty();
   }
 
+  /** The idle time the daemon gets: the last {@code smile.idleShutdownSeconds} setting. */
+  static long idleSeconds(List<String> settings) {
+    long seconds = IDLE_SECONDS;
+    for (String setting : settings) {
+      if (setting.startsWith("smile.idleShutdownSeconds=")) {
+        try {
+          seconds = Long.parseLong(setting.substring(setting.indexOf('=') + 1).strip());
+        } catch (NumberFormatException ignored) {
+          // The server reads the same value; a non-number leaves it at its default (off).
+        }
+      }
+    }
+    return seconds;
+  }
+
   /** The uber-jar's identity: its size and modification time (a rebuild changes both). */
   static String buildId(Path jar) throws IOException {
     return Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
@@ -158,9 +173,9 @@ final class Daemon {
         ServerProcess.start(
             jar, wanted.port(), folder, log, token, wanted.allowedRoots(), settings, true);
     out.printf(
-        "Starting the SMILE daemon on %s (log: %s; it stops after %d min without a loop, or"
-            + " with smile stop) ...%n",
-        server.baseUri(), log, IDLE_SECONDS / 60);
+        "Starting the SMILE daemon on %s (log: %s; it stops after %d s without a loop, or with"
+            + " smile stop) ...%n",
+        server.baseUri(), log, idleSeconds(settings));
     try {
       server
           .awaitReady(http, Duration.ofSeconds(180))
@@ -249,7 +264,11 @@ final class Daemon {
               process.destroy(); // SIGTERM: Payara stops gracefully
               try {
                 process.onExit().get(20, TimeUnit.SECONDS);
-              } catch (Exception stillRunning) {
+              } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+              } catch (java.util.concurrent.ExecutionException
+                  | java.util.concurrent.TimeoutException stillRunning) {
                 process.destroyForcibly();
               }
             });

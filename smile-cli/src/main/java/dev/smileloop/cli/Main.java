@@ -247,7 +247,7 @@ public final class Main {
     return new Daemon.Wanted(
         Daemon.buildId(jar),
         options.port(),
-        ServerToken.rootsFor(options, outputDir),
+        ServerToken.rootsFor(options, outputDir).stream().distinct().toList(),
         options.settings(),
         Daemon.environmentHash(System.getenv()),
         env == null || env.isBlank() ? Optional.empty() : Optional.of(env.strip()));

@@ -148,4 +148,13 @@ class DaemonTest {
     assertEquals(Main.COMPLETED, Daemon.stop(folder, new java.io.PrintStream(bytes, true)));
     assertTrue(bytes.toString().contains("No SMILE daemon runs for"), bytes.toString());
   }
+
+  @Test
+  void theIdleTimeIsTenMinutesUnlessASettingSaysOtherwise() {
+    assertEquals(600, Daemon.idleSeconds(List.of("smile.model.name=m")));
+    assertEquals(
+        30,
+        Daemon.idleSeconds(
+            List.of("smile.idleShutdownSeconds=600", "smile.idleShutdownSeconds=30")));
+  }
 }
