@@ -1,5 +1,6 @@
 package dev.smileloop.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -54,5 +55,42 @@ class StatusCacheTest {
     assertFalse(reduced.contains("history") || reduced.contains("a note"), reduced);
     assertSame(reduced, cache.reduced(state));
     assertSame(full, cache.full(state));
+  }
+
+  @Test
+  void aStateBuiltFromKeptRecordsEncodesExactlyAsTheWholeStateWould() {
+    StatusCache cache = new StatusCache();
+    Instant at = Instant.parse("2026-12-03T10:00:00Z");
+    var first = new IterationRecord(1, null, "export API_KEY=sk-abcdefghijklmnopqrstuvwx", at, at);
+    var note = new dev.smileloop.agent.entity.MentorNote(1, "where?", "in step 2", at, null);
+    LoopState one =
+        new LoopState(
+            "loop-9",
+            LoopStatus.RUNNING_STUDENT,
+            1,
+            5,
+            "t.md",
+            List.of(note),
+            List.of(first),
+            at,
+            at,
+            null,
+            null);
+    assertEquals(cache.masking().full(one).toString(), cache.full(one));
+    LoopState two =
+        new LoopState(
+            "loop-9",
+            LoopStatus.COMPLETED,
+            2,
+            5,
+            "t.md",
+            List.of(note),
+            List.of(first, new IterationRecord(2, null, null, at, at)),
+            at,
+            at,
+            "done",
+            "/r");
+    assertEquals(cache.masking().full(two).toString(), cache.full(two));
+    assertFalse(cache.full(two).contains("sk-abcdefghijklmnopqrstuvwx"), "secrets stay masked");
   }
 }

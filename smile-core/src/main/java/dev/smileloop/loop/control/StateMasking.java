@@ -45,6 +45,16 @@ public final class StateMasking {
     return masked(json(state)).asJsonObject();
   }
 
+  /**
+   * One part of a state (an iteration record, a mentor note) masked exactly as it appears inside
+   * {@link #full}: lets a caller that keeps the encoded parts re-encode only what changed.
+   */
+  public JsonValue fullPart(Object part) {
+    try (var reader = Json.createReader(new StringReader(jsonb.toJson(part)))) {
+      return masked(reader.readValue());
+    }
+  }
+
   /** Only the loop's progress, for callers without a token. */
   public JsonObject reduced(LoopState state) {
     JsonObject all = json(state);
