@@ -11,6 +11,7 @@ import dev.smileloop.api.security.BearerToken;
 import dev.smileloop.loop.boundary.Orchestrator;
 import dev.smileloop.loop.control.CallbackReply;
 import dev.smileloop.loop.control.StateMasking;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -48,15 +49,21 @@ public class LoopResource {
 
   @Context UriInfo uri;
 
-  /** One for all requests: it holds a {@code Jsonb}, too costly to build per request. */
-  private static final StateMasking MASKING = StateMasking.forThisProcess();
+  @Inject StatusCache statusCache;
+
+  private StateMasking masking;
+
+  @PostConstruct
+  void init() {
+    masking = statusCache.masking();
+  }
 
   /** 202 with the new loop's state and its {@code callbackToken} for external agents. */
   @POST
   @Path("loop")
   public Response start(StartLoopCommand command) {
     JsonObject state =
-        MASKING.full(orchestrator.start(InvalidCommandException.required(command).toRequest()));
+        masking.full(orchestrator.start(InvalidCommandException.required(command).toRequest()));
     String callbackToken = access.newCallbackToken();
     // The loop runs on; its state is observed at /api/status (RFC 9110: 202 may point there).
     return Response.accepted(
@@ -71,7 +78,9 @@ public class LoopResource {
     try {
       var state = orchestrator.status();
       boolean owner = access.isApiToken(BearerToken.of(authorization));
-      return Response.ok(owner ? MASKING.full(state) : MASKING.reduced(state)).build();
+      return Response.ok(owner ? statusCache.full(state) : statusCache.reduced(state))
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .build();
     } catch (RuntimeException e) {
       return ErrorBody.response(503, "the orchestrator is unhealthy: " + e.getMessage());
     }
@@ -96,7 +105,7 @@ public class LoopResource {
     String reason = (command == null ? new StopCommand(null) : command).reasonOrDefault();
     return JSON.createObjectBuilder()
         .add("stopped", true)
-        .add("finalState", MASKING.full(orchestrator.stop(reason)))
+        .add("finalState", masking.full(orchestrator.stop(reason)))
         .build();
   }
 }

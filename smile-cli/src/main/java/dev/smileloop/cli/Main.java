@@ -97,9 +97,10 @@ public final class Main {
         case "run" -> validate(options, cwd);
         case "serve" -> serve(options);
         case "watch" -> watch(options, cwd);
+        case "stop" -> Daemon.stop(cwd, out);
         default ->
             throw new Options.UsageException(
-                "unknown command " + command + " (run, serve or watch)");
+                "unknown command " + command + " (run, serve, watch or stop)");
       };
     } catch (Options.UsageException e) {
       err.println("smile: " + e.getMessage());
@@ -186,6 +187,22 @@ public final class Main {
       if (options.serverUrl().isPresent()) {
         base = ServerUrls.of(options.serverUrl().get());
         token = ServerToken.find(options, cwd).orElse(null);
+      } else if (!options.noDaemon()) {
+        Path jar =
+            options
+                .serverJar()
+                .orElseThrow(
+                    () -> new Options.UsageException("give --server URL or --server-jar FILE"));
+        long started = System.nanoTime();
+        Daemon.Lease lease = Daemon.acquire(http, cwd, jar, wanted(options, outputDir, jar), out);
+        token = lease.token();
+        out.printf(
+            "Server %s in %.1f s (%s; log: %s).%n",
+            lease.reused() ? "reused" : "ready",
+            (System.nanoTime() - started) / 1e9,
+            lease.reused() ? "the SMILE daemon of this folder" : "started as this folder's daemon",
+            lease.log());
+        base = ServerUrls.of(lease.baseUri().toString());
       } else {
         Path jar =
             options
@@ -227,6 +244,19 @@ public final class Main {
         server.close();
       }
     }
+  }
+
+  /** What this run needs of a reused daemon (see {@link Daemon#whyNotReuse}). */
+  private static Daemon.Wanted wanted(Options options, Path outputDir, Path jar)
+      throws IOException {
+    String env = System.getenv("SMILE_API_TOKEN");
+    return new Daemon.Wanted(
+        Daemon.buildId(jar),
+        options.port(),
+        ServerToken.rootsFor(options, outputDir).stream().distinct().toList(),
+        options.settings(),
+        Daemon.environmentHash(System.getenv()),
+        env == null || env.isBlank() ? Optional.empty() : Optional.of(env.strip()));
   }
 
   /**
@@ -287,7 +317,8 @@ public final class Main {
           "Loop %s started (max %d iterations).%n", loopId, state.getInt("maxIterations", 0));
       if (options.open() || options.mentor().filter("human"::equals).isPresent()) {
         out.println(
-            "Dashboard (one-time link, keeps the token for that tab): " + dashboardLink(base, cwd));
+            "Dashboard (one-time link, keeps the token for that tab): "
+                + dashboardLink(base, cwd, token));
       }
       ProgressPrinter printer = new ProgressPrinter(out, options.verbose());
       JsonObject complete = awaitCompletion(base, events, printer);
@@ -443,7 +474,12 @@ public final class Main {
    * its working folder (this command's, for a server it started).
    */
   static String dashboardLink(ServerUrls base, Path cwd) {
-    String token = System.getenv("SMILE_API_TOKEN");
+    return dashboardLink(base, cwd, null);
+  }
+
+  /** With {@code known}, the token this command uses (a daemon's), when there is one. */
+  static String dashboardLink(ServerUrls base, Path cwd, String known) {
+    String token = known != null ? known : System.getenv("SMILE_API_TOKEN");
     Path file = cwd.resolve(".smile/token");
     if ((token == null || token.isBlank()) && Files.isReadable(file)) {
       try {

@@ -24,7 +24,8 @@ record Options(
     boolean json,
     List<String> settings,
     List<String> targets,
-    int jobs) {
+    int jobs,
+    boolean noDaemon) {
 
   private static final java.util.regex.Pattern SETTING =
       java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]*=.*", java.util.regex.Pattern.DOTALL);
@@ -40,6 +41,7 @@ record Options(
              smile run FOLDER|FILES|GLOB... [--jobs N] [options]   many tutorials at once
              smile serve [--port N] [--host ADDRESS] [--server-jar PATH]
              smile watch [--server URL] [--token T]   print a server's live events (port 3000)
+             smile stop                    stop this folder's SMILE daemon
 
       Validates a Markdown tutorial: a Student follows it step by step in a sandbox, asks a
       Mentor when stuck, and SMILE writes a gap report. Without TUTORIAL.md, the "tutorial" of
@@ -53,6 +55,9 @@ record Options(
                             external (overrides the config)
         --server URL        use a running SMILE server instead of starting one
         --server-jar FILE   the Payara Micro uber-jar to start (the smile script sets it)
+        --no-daemon         start a server for this run only and stop it after (default: reuse
+                            this folder's daemon, .smile/daemon.json, or leave one running that
+                            stops after 10 min without a loop)
         --port N            port of the server this command starts (default: a free one)
         --mentor human      you answer the Student, in the dashboard (overrides the config)
         --open              print a one-time link that opens the dashboard with the API token
@@ -89,6 +94,7 @@ record Options(
     String token = null;
     String host = null;
     boolean json = false;
+    boolean noDaemon = false;
     List<String> settings = new java.util.ArrayList<>();
     List<String> positional = new java.util.ArrayList<>();
     int jobs = 0;
@@ -107,6 +113,7 @@ record Options(
         case "--token" -> token = value(queue, arg);
         case "--host" -> host = value(queue, arg);
         case "--json" -> json = true;
+        case "--no-daemon" -> noDaemon = true;
         case "--set" -> {
           String setting = value(queue, arg);
           if (!SETTING.matcher(setting).matches()) {
@@ -154,7 +161,8 @@ record Options(
           json,
           List.copyOf(settings),
           targets,
-          jobs);
+          jobs,
+          noDaemon);
     }
     if (config == null) {
       Path beside =
@@ -180,7 +188,8 @@ record Options(
         json,
         List.copyOf(settings),
         List.of(),
-        jobs);
+        jobs,
+        noDaemon);
   }
 
   private static int jobsValue(String text) {

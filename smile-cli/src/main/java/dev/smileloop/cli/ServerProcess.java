@@ -101,6 +101,24 @@ final class ServerProcess implements AutoCloseable {
       List<Path> allowedRoots,
       List<String> settings)
       throws IOException {
+    return start(jar, port, workDir, log, token, allowedRoots, settings, false);
+  }
+
+  /**
+   * With {@code daemon} the server outlives this command: it runs in a session of its own ({@code
+   * setsid}, so a Ctrl-C in the terminal does not reach it), reads nothing from this terminal, and
+   * keeps its logging set-up beside its log.
+   */
+  static ServerProcess start(
+      Path jar,
+      int port,
+      Path workDir,
+      Path log,
+      String token,
+      List<Path> allowedRoots,
+      List<String> settings,
+      boolean daemon)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException(
           "the SMILE server jar "
@@ -110,9 +128,16 @@ final class ServerProcess implements AutoCloseable {
     int chosen = port > 0 ? port : freePort();
     Files.createDirectories(log.getParent());
     List<String> command = command(jar, chosen, workDir, allowedRoots, settings);
-    Path logging = Files.createTempFile("smile-server-logging", ".properties");
+    Path logging =
+        daemon
+            ? log.resolveSibling("server-logging.properties")
+            : Files.createTempFile("smile-server-logging", ".properties");
     Files.writeString(logging, PLAIN_LOGGING);
     command.addAll(List.of("--logproperties", logging.toString()));
+    Path setsid = Path.of("/usr/bin/setsid");
+    if (daemon && Files.isExecutable(setsid)) {
+      command.add(0, setsid.toString()); // it executes java in place: the pid stays the server's
+    }
     Process process;
     try {
       ProcessBuilder builder =
@@ -120,6 +145,9 @@ final class ServerProcess implements AutoCloseable {
               .directory(workDir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
+      if (daemon) {
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      }
       builder.environment().put("SMILE_API_TOKEN", token);
       process = builder.start();
     } catch (IOException e) {
@@ -131,6 +159,10 @@ final class ServerProcess implements AutoCloseable {
 
   URI baseUri() {
     return baseUri;
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   Path log() {

@@ -74,6 +74,7 @@ class CliIT {
             CLI.toString(),
             "run",
             "tutorial.md",
+            "--no-daemon", // one server for this run, stopped after it (DaemonIT covers the daemon)
             "--server-jar",
             SERVER.toString());
     assertTrue(cli.waitFor(180, TimeUnit.SECONDS), "the CLI did not finish");

@@ -167,6 +167,7 @@ class CliOperationsIT {
             CLI.toString(),
             "run",
             "tutorial.md",
+            "--no-daemon", // one server for this run, stopped after it (DaemonIT covers the daemon)
             "--server-jar",
             SERVER.toString(),
             "--json");
@@ -199,6 +200,7 @@ class CliOperationsIT {
             CLI.toString(),
             "run",
             "tutorial.md",
+            "--no-daemon", // one server for this run, stopped after it (DaemonIT covers the daemon)
             "--server-jar",
             SERVER.toString());
     assertTrue(cli.waitFor(180, TimeUnit.SECONDS), "the CLI did not finish");

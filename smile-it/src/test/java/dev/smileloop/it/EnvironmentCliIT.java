@@ -46,6 +46,8 @@ class EnvironmentCliIT {
                     CLI.toString(),
                     "run",
                     "tutorial.md",
+                    "--no-daemon", // one server for this run, stopped after it (DaemonIT covers the
+                    // daemon)
                     "--server-jar",
                     SERVER.toString()))
             .directory(work.toFile())
