@@ -272,11 +272,28 @@ class DashboardIT {
 
     driver.switchTo().window(second);
     driver.findElement(By.cssSelector("#mentor-form button[type=submit]")).click();
-    awaitMentorPanel("answered");
+    try {
+      awaitMentorPanel("answered");
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Browser.screenshot(driver, "human-mentor-second-page");
+      throw new AssertionError(
+          "the second page shows "
+              + attribute("mentor-panel", "data-state")
+              + " / "
+              + text("mentor-result")
+              + "; the server says "
+              + status(),
+          e);
+    }
     assertTrue(text("mentor-result").contains("answered"), text("mentor-result"));
 
     driver.switchTo().window(first);
-    awaitStatusText("completed");
+    try {
+      awaitStatusText("completed");
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Browser.screenshot(driver, "human-mentor-not-completed");
+      throw new AssertionError("the loop did not complete; the server says " + status(), e);
+    }
     JsonObject state = status();
     String answer = state.getJsonArray("mentorNotes").getJsonObject(0).getString("answer");
     assertTrue(answer.startsWith("Make the script executable first."), answer);
