@@ -285,7 +285,7 @@ class DashboardIT {
               + status(),
           e);
     }
-    assertTrue(text("mentor-result").contains("answered"), text("mentor-result"));
+    Browser.await(driver, WAIT, d -> text("mentor-result").contains("answered") ? true : null);
 
     driver.switchTo().window(first);
     try {
