@@ -9,6 +9,7 @@ import dev.smileloop.loop.entity.LoopEntry;
 import dev.smileloop.problem.SmileException;
 import dev.smileloop.report.boundary.ReportPublisher;
 import dev.smileloop.report.entity.ReportFormat;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +37,15 @@ public class LoopsResource {
 
   @Inject ReportPublisher reports;
 
-  private final StateMasking masking = StateMasking.forThisProcess();
+  @Inject StatusCache statusCache;
+
+  private StateMasking masking;
+
+  /** The server's one masking (a Jsonb and the environment's secrets), not one per request. */
+  @PostConstruct
+  void init() {
+    masking = statusCache.masking();
+  }
 
   @POST
   public Response submit(StartLoopCommand command) {
