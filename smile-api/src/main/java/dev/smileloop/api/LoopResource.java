@@ -8,6 +8,7 @@ import dev.smileloop.api.command.StopCommand;
 import dev.smileloop.api.command.StudentResultCommand;
 import dev.smileloop.api.error.ErrorBody;
 import dev.smileloop.api.security.BearerToken;
+import dev.smileloop.json.Jsonp;
 import dev.smileloop.loop.boundary.Orchestrator;
 import dev.smileloop.loop.control.CallbackReply;
 import dev.smileloop.loop.control.StateMasking;
@@ -15,7 +16,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,9 +39,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class LoopResource {
-
-  /** Looked up once: {@code Json.createObjectBuilder} would scan for the provider on each call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject Orchestrator orchestrator;
 
@@ -67,7 +64,7 @@ public class LoopResource {
     String callbackToken = access.newCallbackToken();
     // The loop runs on; its state is observed at /api/status (RFC 9110: 202 may point there).
     return Response.accepted(
-            JSON.createObjectBuilder(state).add("callbackToken", callbackToken).build())
+            Jsonp.createObjectBuilder(state).add("callbackToken", callbackToken).build())
         .location(uri.getBaseUriBuilder().path("status").build())
         .build();
   }
@@ -103,7 +100,7 @@ public class LoopResource {
   @Path("stop")
   public JsonObject stop(StopCommand command) {
     String reason = (command == null ? new StopCommand(null) : command).reasonOrDefault();
-    return JSON.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("stopped", true)
         .add("finalState", masking.full(orchestrator.stop(reason)))
         .build();

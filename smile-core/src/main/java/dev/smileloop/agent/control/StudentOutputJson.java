@@ -5,9 +5,9 @@ import dev.smileloop.agent.entity.EnvironmentFinding;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentOutput.Notice;
 import dev.smileloop.agent.entity.StudentStatus;
+import dev.smileloop.json.Jsonp;
 import dev.smileloop.problem.SmileException;
 import dev.smileloop.tutorial.entity.TutorialLocation;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -61,7 +61,7 @@ public final class StudentOutputJson {
 
   /** Writes a Student output in camelCase, leaving out absent (null) fields. */
   public static JsonObject toJson(StudentOutput output) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsonp.createObjectBuilder();
     if (output.status() != null) {
       json.add("status", output.status().wireName());
     }
@@ -78,9 +78,9 @@ public final class StudentOutputJson {
     }
     addString(json, "trigger", output.trigger());
     addString(json, "nothingToValidate", output.nothingToValidate());
-    JsonArrayBuilder commands = Json.createArrayBuilder();
+    JsonArrayBuilder commands = Jsonp.createArrayBuilder();
     for (CommandRecord command : output.commands()) {
-      JsonObjectBuilder c = Json.createObjectBuilder();
+      JsonObjectBuilder c = Jsonp.createObjectBuilder();
       addString(c, "command", command.command());
       c.add("line", command.line());
       addString(c, "step", command.step());
@@ -93,9 +93,9 @@ public final class StudentOutputJson {
       commands.add(c);
     }
     json.add("commands", commands);
-    JsonArrayBuilder notices = Json.createArrayBuilder();
+    JsonArrayBuilder notices = Jsonp.createArrayBuilder();
     for (Notice notice : output.notices()) {
-      JsonObjectBuilder n = Json.createObjectBuilder();
+      JsonObjectBuilder n = Jsonp.createObjectBuilder();
       addString(n, "trigger", notice.trigger());
       if (notice.location() != null) {
         n.add("location", location(notice.location()));
@@ -106,9 +106,9 @@ public final class StudentOutputJson {
     }
     json.add("notices", notices);
     if (!output.environmentFindings().isEmpty()) {
-      JsonArrayBuilder findings = Json.createArrayBuilder();
+      JsonArrayBuilder findings = Jsonp.createArrayBuilder();
       for (EnvironmentFinding finding : output.environmentFindings()) {
-        JsonObjectBuilder f = Json.createObjectBuilder();
+        JsonObjectBuilder f = Jsonp.createObjectBuilder();
         addString(f, "kind", finding.kind());
         if (finding.line() != null) {
           f.add("line", finding.line());
@@ -163,13 +163,13 @@ public final class StudentOutputJson {
   }
 
   private static JsonArrayBuilder strings(List<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsonp.createArrayBuilder();
     values.forEach(array::add);
     return array;
   }
 
   private static JsonObjectBuilder location(TutorialLocation location) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("line", location.line());
+    JsonObjectBuilder json = Jsonp.createObjectBuilder().add("line", location.line());
     addString(json, "quote", location.quote());
     addString(json, "heading", location.heading());
     return json;

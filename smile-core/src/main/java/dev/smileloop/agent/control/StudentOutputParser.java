@@ -3,7 +3,7 @@ package dev.smileloop.agent.control;
 import dev.smileloop.agent.control.StudentOutputJson.Candidate;
 import dev.smileloop.agent.entity.StudentOutput;
 import dev.smileloop.agent.entity.StudentStatus;
-import jakarta.json.Json;
+import dev.smileloop.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -298,7 +298,7 @@ public final class StudentOutputParser {
       // Take the other fields from the object the status stands in, where it can be told.
       int objectStart = Math.max(0, text.lastIndexOf('{', status.start()));
       String scope = text.substring(objectStart);
-      JsonObjectBuilder json = Json.createObjectBuilder().add("status", value);
+      JsonObjectBuilder json = Jsonp.createObjectBuilder().add("status", value);
       SCALAR_FIELDS.forEach(
           (name, keys) -> firstScalar(scope, keys).ifPresent(v -> json.add(name, v)));
       ARRAY_FIELDS.forEach(
@@ -329,7 +329,7 @@ public final class StudentOutputParser {
       Matcher matcher =
           Pattern.compile("[\"']" + Pattern.quote(key) + "[\"']\\s*:\\s*\\[").matcher(text);
       if (matcher.find()) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         Matcher element = Pattern.compile("\\G\\s*,?\\s*" + QUOTED).matcher(text);
         int at = matcher.end();
         while (element.find(at)) {
@@ -405,7 +405,7 @@ public final class StudentOutputParser {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = Jsonp.createParser(new StringReader(text))) {
       parser.next();
       JsonValue value = parser.getValue();
       return parser.hasNext() ? Optional.empty() : Optional.of(value);

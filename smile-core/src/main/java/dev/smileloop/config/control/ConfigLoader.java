@@ -9,8 +9,8 @@ import dev.smileloop.config.entity.Patience;
 import dev.smileloop.config.entity.SandboxLimits;
 import dev.smileloop.config.entity.SmileConfig;
 import dev.smileloop.config.entity.StudentBehavior;
+import dev.smileloop.json.Jsonp;
 import dev.smileloop.problem.SmileException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -235,7 +235,7 @@ public final class ConfigLoader {
   public static JsonObject toJson(SmileConfig config) {
     StudentBehavior behavior = config.studentBehavior();
     ContainerSettings container = config.container();
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("tutorial", config.tutorial())
         .add("llmProvider", config.llmProvider().wireName())
         .add("maxIterations", config.maxIterations())
@@ -243,7 +243,7 @@ public final class ConfigLoader {
         .add("containerImage", config.containerImage())
         .add(
             "studentBehavior",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("maxRetriesBeforeHelp", behavior.maxRetriesBeforeHelp())
                 .add("askOnMissingDependency", behavior.askOnMissingDependency())
                 .add("askOnAmbiguousInstruction", behavior.askOnAmbiguousInstruction())
@@ -253,14 +253,14 @@ public final class ConfigLoader {
                 .add("patienceLevel", behavior.patienceLevel().wireName()))
         .add(
             "container",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("keepOnFailure", container.keepOnFailure())
                 .add("keepOnSuccess", container.keepOnSuccess())
                 .add("network", container.network())
                 .add("allowUnsandboxed", container.allowUnsandboxed())
                 .add(
                     "limits",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                         .add("processes", container.limits().processes())
                         .add("memoryMb", container.limits().memoryMb())
                         .add("fileSizeMb", container.limits().fileSizeMb())
@@ -272,14 +272,14 @@ public final class ConfigLoader {
         .add("mentor", config.mentor().wireName())
         .add(
             "environment",
-            Json.createObjectBuilder()
-                .add("baseline", Json.createArrayBuilder(config.environment().baseline())))
+            Jsonp.createObjectBuilder()
+                .add("baseline", Jsonp.createArrayBuilder(config.environment().baseline())))
         .add("model", modelJson(config.model()))
         .build();
   }
 
   private static jakarta.json.JsonObjectBuilder modelJson(ModelSettings m) {
-    jakarta.json.JsonObjectBuilder json = Json.createObjectBuilder();
+    jakarta.json.JsonObjectBuilder json = Jsonp.createObjectBuilder();
     Optional.ofNullable(m.baseUrl()).ifPresent(v -> json.add("baseUrl", v));
     Optional.ofNullable(m.name()).ifPresent(v -> json.add("name", v));
     Optional.ofNullable(m.apiKeyEnv()).ifPresent(v -> json.add("apiKeyEnv", v));
@@ -297,7 +297,7 @@ public final class ConfigLoader {
   private static JsonValue parse(Path configFile, String text) {
     JsonValue value;
     JsonLocation trailing = null;
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = Jsonp.createParser(new StringReader(text))) {
       parser.next();
       value = parser.getValue();
       if (parser.hasNext()) {
@@ -433,7 +433,7 @@ public final class ConfigLoader {
             prefix
                 + name
                 + " must be a valid path, got "
-                + describe(Json.createValue(text))
+                + describe(Jsonp.createValue(text))
                 + ": "
                 + e.getReason());
       }

@@ -1,7 +1,7 @@
 package dev.smileloop.history.control;
 
 import dev.smileloop.config.entity.SmileConfig;
-import jakarta.json.Json;
+import dev.smileloop.json.Jsonp;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -21,7 +21,7 @@ public final class ConfigJson implements AutoCloseable {
     if (config == null) {
       return JsonValue.NULL;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(jsonb.toJson(config)))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(jsonb.toJson(config)))) {
       return reader.readValue();
     }
   }

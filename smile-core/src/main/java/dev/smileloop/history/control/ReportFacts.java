@@ -1,7 +1,7 @@
 package dev.smileloop.history.control;
 
 import dev.smileloop.history.entity.RunFinding;
-import jakarta.json.Json;
+import dev.smileloop.json.Jsonp;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -22,7 +22,7 @@ final class ReportFacts {
   private final JsonObject report;
 
   ReportFacts(String reportJson) {
-    try (JsonReader reader = Json.createReader(new StringReader(reportJson))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(reportJson))) {
       this.report = reader.readObject();
     }
   }

@@ -6,7 +6,7 @@ import dev.smileloop.history.entity.RunGap;
 import dev.smileloop.history.entity.RunPage;
 import dev.smileloop.history.entity.RunQuery;
 import dev.smileloop.history.entity.RunSummary;
-import jakarta.json.Json;
+import dev.smileloop.json.Jsonp;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -381,7 +381,7 @@ public final class RunStore {
     if (text == null) {
       return JsonValue.NULL;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
       return reader.readValue();
     }
   }

@@ -71,7 +71,9 @@ public final class LoopSetup {
       Path own = workDir.resolve(".smile/reports").resolve(UUID.randomUUID().toString());
       result =
           ConfigLoader.fromJson(
-              jakarta.json.Json.createObjectBuilder().add("outputDir", own.toString()).build(),
+              dev.smileloop.json.Jsonp.createObjectBuilder()
+                  .add("outputDir", own.toString())
+                  .build(),
               config);
     }
     guard.check("outputDir", result.outputDirPath());

@@ -2,9 +2,9 @@ package dev.smileloop.loop.control;
 
 import dev.smileloop.config.control.ConfigLoader;
 import dev.smileloop.config.entity.SmileConfig;
+import dev.smileloop.json.Jsonp;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.tutorial.entity.Tutorial;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
@@ -30,7 +30,7 @@ public record PersistedLoop(SmileConfig config, Tutorial tutorial, LoopState sta
 
   public String toJson() {
     JsonObjectBuilder tutorialJson =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("name", tutorial.name())
             .add("markdown", tutorial.markdown());
     if (tutorial.path() != null) {
@@ -46,7 +46,7 @@ public record PersistedLoop(SmileConfig config, Tutorial tutorial, LoopState sta
   }
 
   public static PersistedLoop fromJson(String text) {
-    JsonObject json = Json.createReader(new StringReader(text)).readObject();
+    JsonObject json = Jsonp.createReader(new StringReader(text)).readObject();
     SmileConfig config =
         ConfigLoader.fromJson(json.getJsonObject("config"), Path.of(json.getString("baseDir")));
     JsonObject t = json.getJsonObject("tutorial");

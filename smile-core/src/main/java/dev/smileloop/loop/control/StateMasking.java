@@ -1,5 +1,6 @@
 package dev.smileloop.loop.control;
 
+import dev.smileloop.json.Jsonp;
 import dev.smileloop.loop.entity.LoopState;
 import dev.smileloop.secret.SecretRedactor;
 import jakarta.json.JsonArray;
@@ -10,7 +11,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +23,6 @@ import java.util.Map;
  * progress: no outputs, notes, history, reason or report location.
  */
 public final class StateMasking {
-
-  /** Looked up once: each {@code Json.create...} call would scan for the provider again. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final List<String> PUBLIC_FIELDS =
       List.of("loopId", "status", "iteration", "maxIterations", "startedAt", "updatedAt");
@@ -50,7 +47,7 @@ public final class StateMasking {
 
   /** Any value JSON-B can write (a loop entry, a list of them), every string in it masked. */
   public JsonValue masked(Object value) {
-    try (var reader = JSON.createReader(new StringReader(jsonb.toJson(value)))) {
+    try (var reader = Jsonp.createReader(new StringReader(jsonb.toJson(value)))) {
       return masked(reader.readValue());
     }
   }
@@ -58,7 +55,7 @@ public final class StateMasking {
   /** Only the loop's progress, for callers without a token. */
   public JsonObject reduced(LoopState state) {
     JsonObject all = json(state);
-    JsonObjectBuilder kept = JSON.createObjectBuilder();
+    JsonObjectBuilder kept = Jsonp.createObjectBuilder();
     for (String field : PUBLIC_FIELDS) {
       if (all.containsKey(field)) {
         kept.add(field, all.get(field));
@@ -73,23 +70,23 @@ public final class StateMasking {
   }
 
   private JsonObject json(LoopState state) {
-    try (var reader = JSON.createReader(new StringReader(jsonb.toJson(state)))) {
+    try (var reader = Jsonp.createReader(new StringReader(jsonb.toJson(state)))) {
       return reader.readObject();
     }
   }
 
   private JsonValue masked(JsonValue value) {
     return switch (value.getValueType()) {
-      case STRING -> JSON.createValue(redactor.redactUncut(((JsonString) value).getString()));
+      case STRING -> Jsonp.createValue(redactor.redactUncut(((JsonString) value).getString()));
       case OBJECT -> {
-        JsonObjectBuilder object = JSON.createObjectBuilder();
+        JsonObjectBuilder object = Jsonp.createObjectBuilder();
         for (Map.Entry<String, JsonValue> field : value.asJsonObject().entrySet()) {
           object.add(field.getKey(), masked(field.getValue()));
         }
         yield object.build();
       }
       case ARRAY -> {
-        JsonArrayBuilder array = JSON.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         for (JsonValue element : (JsonArray) value) {
           array.add(masked(element));
         }

@@ -1,7 +1,7 @@
 package dev.smileloop.loop.control;
 
+import dev.smileloop.json.Jsonp;
 import dev.smileloop.problem.SmileException;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -110,7 +110,7 @@ public final class StateStore implements AutoCloseable {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
-    try (JsonReader reader = Json.createReader(Files.newBufferedReader(file))) {
+    try (JsonReader reader = Jsonp.createReader(Files.newBufferedReader(file))) {
       JsonObject json = reader.readObject();
       return json.get("version") instanceof JsonNumber
           && json.get("tutorial") instanceof JsonObject

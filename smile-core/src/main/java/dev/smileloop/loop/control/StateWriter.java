@@ -9,12 +9,17 @@ import java.util.logging.Logger;
  * Persists a loop's state off the caller's thread. Every transition hands over its snapshot; one
  * background task writes the newest one (atomically, through the {@link StateStore}), so a burst of
  * transitions costs one write and neither the loop nor a REST handler waits for the disk or for
- * serialising a long history. {@link #finish} waits for the write in flight, writes the final state
- * (or removes the file) and releases the lock.
+ * serialising a long history. Writes are at least {@link #MIN_GAP_MILLIS} apart: a loop driven by
+ * fast external agents changes state hundreds of times a second, and each write serialises the
+ * whole history (profiled: the largest cost of such a loop). A crash loses at most that much of the
+ * newest progress; resuming then repeats the last iteration. {@link #finish} waits for the write in
+ * flight, writes the final state (or removes the file) and releases the lock.
  */
 final class StateWriter {
 
   private static final Logger LOG = Logger.getLogger(StateWriter.class.getName());
+
+  static final long MIN_GAP_MILLIS = 50;
 
   private final StateStore store;
   private final Executor executor;
@@ -57,6 +62,21 @@ final class StateWriter {
         }
       }
       write(next);
+      pause();
+    }
+  }
+
+  /** Lets further snapshots gather before the next write; {@link #finish} cuts it short. */
+  private synchronized void pause() {
+    long until = System.nanoTime() + MIN_GAP_MILLIS * 1_000_000;
+    long left;
+    while (!finished && (left = until - System.nanoTime()) > 0) {
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -74,6 +94,7 @@ final class StateWriter {
     synchronized (this) {
       finished = true;
       pending = null;
+      notifyAll(); // ends a pause between writes
       while (writing) {
         try {
           wait();

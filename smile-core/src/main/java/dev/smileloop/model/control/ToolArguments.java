@@ -1,6 +1,6 @@
 package dev.smileloop.model.control;
 
-import jakarta.json.Json;
+import dev.smileloop.json.Jsonp;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -20,7 +20,7 @@ record ToolArguments(JsonObject json, String error) {
     if (arguments == null || arguments.isBlank()) {
       return new ToolArguments(JsonValue.EMPTY_JSON_OBJECT, null);
     }
-    try (JsonReader reader = Json.createReader(new StringReader(arguments))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(arguments))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         return new ToolArguments(JsonValue.EMPTY_JSON_OBJECT, "the arguments are not an object");

@@ -2,11 +2,11 @@ package dev.smileloop.report.control;
 
 import static dev.smileloop.report.control.JsonSupport.put;
 
+import dev.smileloop.json.Jsonp;
 import dev.smileloop.report.entity.FixedGap;
 import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.GapChange;
 import dev.smileloop.report.entity.RunComparison;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -29,16 +29,16 @@ final class HistoryJson {
     if (comparison == null) {
       return JsonValue.NULL;
     }
-    JsonObjectBuilder history = Json.createObjectBuilder();
+    JsonObjectBuilder history = Jsonp.createObjectBuilder();
     put(history, "previousRunId", comparison.previousRunId());
     put(history, "previousRunAt", comparison.previousRunAt());
     history
         .add("new", comparison.count(GapChange.NEW))
         .add("stillThere", comparison.count(GapChange.STILL_THERE));
-    JsonArrayBuilder fixed = Json.createArrayBuilder();
+    JsonArrayBuilder fixed = Jsonp.createArrayBuilder();
     for (FixedGap f : comparison.fixed()) {
       JsonObjectBuilder gap =
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("kind", f.kind().wireName())
               .add("severity", f.severity().wireName());
       put(gap, "title", f.title());

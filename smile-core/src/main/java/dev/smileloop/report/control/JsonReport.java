@@ -6,6 +6,7 @@ import static dev.smileloop.report.control.JsonSupport.strings;
 
 import dev.smileloop.agent.entity.CommandRecord;
 import dev.smileloop.agent.entity.EnvironmentFinding;
+import dev.smileloop.json.Jsonp;
 import dev.smileloop.manifest.entity.AssumedEnvironment;
 import dev.smileloop.manifest.entity.ManifestEntry;
 import dev.smileloop.report.entity.AuditTrail;
@@ -20,7 +21,6 @@ import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ReportSummary;
 import dev.smileloop.report.entity.StepResult;
 import dev.smileloop.report.entity.TimelineEntry;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -35,9 +35,9 @@ final class JsonReport {
 
   static String render(Report report) {
     JsonObjectBuilder root =
-        Json.createObjectBuilder().add("schemaVersion", report.schemaVersion());
+        Jsonp.createObjectBuilder().add("schemaVersion", report.schemaVersion());
     put(root, "generatedAt", report.generatedAt());
-    JsonObjectBuilder tool = Json.createObjectBuilder();
+    JsonObjectBuilder tool = Jsonp.createObjectBuilder();
     put(tool, "name", report.tool().name());
     put(tool, "version", report.tool().version());
     put(tool, "informationUri", report.tool().informationUri());
@@ -45,20 +45,20 @@ final class JsonReport {
     root.add(
         "summary",
         summary(report.summary()).add("sinceLastRun", HistoryJson.summary(report.sinceLastRun())));
-    JsonArrayBuilder gaps = Json.createArrayBuilder();
+    JsonArrayBuilder gaps = Jsonp.createArrayBuilder();
     report.gaps().forEach(g -> gaps.add(HistoryJson.mark(gap(g), g, report.sinceLastRun())));
     root.add("gaps", gaps);
-    JsonArrayBuilder recommendations = Json.createArrayBuilder();
+    JsonArrayBuilder recommendations = Jsonp.createArrayBuilder();
     report.recommendations().forEach(r -> recommendations.add(recommendation(r)));
     root.add("recommendations", recommendations);
-    JsonArrayBuilder steps = Json.createArrayBuilder();
+    JsonArrayBuilder steps = Jsonp.createArrayBuilder();
     report.steps().forEach(s -> steps.add(step(s)));
     root.add("steps", steps);
-    JsonArrayBuilder timeline = Json.createArrayBuilder();
+    JsonArrayBuilder timeline = Jsonp.createArrayBuilder();
     report.timeline().forEach(e -> timeline.add(timelineEntry(e)));
     root.add("timeline", timeline);
     root.add("audit", audit(report.audit()));
-    JsonArrayBuilder findings = Json.createArrayBuilder();
+    JsonArrayBuilder findings = Jsonp.createArrayBuilder();
     report.environmentFindings().forEach(f -> findings.add(finding(f)));
     root.add("environmentFindings", findings);
     root.add("assumedEnvironment", assumedEnvironment(report.assumedEnvironment()));
@@ -66,7 +66,7 @@ final class JsonReport {
   }
 
   private static JsonObjectBuilder summary(ReportSummary s) {
-    JsonObjectBuilder summary = Json.createObjectBuilder();
+    JsonObjectBuilder summary = Jsonp.createObjectBuilder();
     put(summary, "loopId", s.loopId());
     summary.add("status", s.status().wireName());
     put(summary, "reason", s.reason());
@@ -74,14 +74,14 @@ final class JsonReport {
     put(summary, "startedAt", s.startedAt());
     put(summary, "endedAt", s.endedAt());
     summary.add("durationMillis", s.durationMillis());
-    JsonObjectBuilder tutorial = Json.createObjectBuilder();
+    JsonObjectBuilder tutorial = Jsonp.createObjectBuilder();
     put(tutorial, "name", s.tutorialName());
     put(tutorial, "path", s.tutorialPath());
     put(tutorial, "uri", s.tutorialUri());
     summary.add("tutorial", tutorial);
     summary.add(
         "gapCounts",
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("critical", s.gapCounts().critical())
             .add("major", s.gapCounts().major())
             .add("minor", s.gapCounts().minor())
@@ -92,7 +92,7 @@ final class JsonReport {
   }
 
   private static JsonObjectBuilder finding(EnvironmentFinding f) {
-    JsonObjectBuilder finding = Json.createObjectBuilder();
+    JsonObjectBuilder finding = Jsonp.createObjectBuilder();
     put(finding, "kind", f.kind());
     put(finding, "line", f.line());
     put(finding, "quote", f.quote());
@@ -104,9 +104,9 @@ final class JsonReport {
   }
 
   private static JsonObjectBuilder assumedEnvironment(AssumedEnvironment manifest) {
-    JsonArrayBuilder entries = Json.createArrayBuilder();
+    JsonArrayBuilder entries = Jsonp.createArrayBuilder();
     for (ManifestEntry e : manifest.entries()) {
-      JsonObjectBuilder entry = Json.createObjectBuilder();
+      JsonObjectBuilder entry = Jsonp.createObjectBuilder();
       put(entry, "name", e.name());
       entry.add("kind", e.kind());
       put(entry, "version", e.version());
@@ -114,16 +114,16 @@ final class JsonReport {
       put(entry, "line", e.line());
       entries.add(entry);
     }
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("baseline", strings(manifest.baseline()))
         .add("entries", entries);
   }
 
   private static JsonObjectBuilder gap(Gap g) {
-    JsonObjectBuilder gap = Json.createObjectBuilder().add("id", g.id());
+    JsonObjectBuilder gap = Jsonp.createObjectBuilder().add("id", g.id());
     put(gap, "title", g.title());
     gap.add("kind", g.kind().wireName()).add("severity", g.severity().wireName());
-    JsonObjectBuilder location = Json.createObjectBuilder().add("line", g.location().line());
+    JsonObjectBuilder location = Jsonp.createObjectBuilder().add("line", g.location().line());
     put(location, "quote", g.location().quote());
     put(location, "heading", g.location().heading());
     gap.add("location", location);
@@ -132,16 +132,16 @@ final class JsonReport {
     gap.add("fixCommands", strings(g.fixCommands()));
     gap.add("resolved", g.resolved());
     gap.add("iterations", ints(g.iterations()));
-    JsonArrayBuilder history = Json.createArrayBuilder();
+    JsonArrayBuilder history = Jsonp.createArrayBuilder();
     for (GapOccurrence o : g.history()) {
       JsonObjectBuilder occurrence =
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("iteration", o.iteration())
               .add("outcome", o.outcome().wireName());
       put(occurrence, "trigger", o.trigger());
       put(occurrence, "problem", o.problem());
       occurrence.add("attempted", strings(o.attempted()));
-      JsonArrayBuilder failed = Json.createArrayBuilder();
+      JsonArrayBuilder failed = Jsonp.createArrayBuilder();
       o.failedCommands().forEach(c -> failed.add(command(c)));
       occurrence.add("failedCommands", failed);
       put(occurrence, "mentorAnswer", o.mentorAnswer());
@@ -152,7 +152,7 @@ final class JsonReport {
   }
 
   private static JsonObjectBuilder command(CommandRecord c) {
-    JsonObjectBuilder command = Json.createObjectBuilder();
+    JsonObjectBuilder command = Jsonp.createObjectBuilder();
     put(command, "command", c.command());
     command.add("line", c.line());
     put(command, "step", c.step());
@@ -170,7 +170,7 @@ final class JsonReport {
 
   private static JsonObjectBuilder recommendation(Recommendation r) {
     JsonObjectBuilder recommendation =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("priority", r.priority())
             .add("severity", r.severity().wireName())
             .add("gapId", r.gapId())
@@ -179,7 +179,7 @@ final class JsonReport {
   }
 
   private static JsonObjectBuilder step(StepResult s) {
-    JsonObjectBuilder step = Json.createObjectBuilder();
+    JsonObjectBuilder step = Jsonp.createObjectBuilder();
     put(step, "heading", s.heading());
     step.add("line", s.line())
         .add("outcome", s.outcome().wireName())
@@ -189,16 +189,16 @@ final class JsonReport {
   }
 
   private static JsonObjectBuilder timelineEntry(TimelineEntry e) {
-    JsonObjectBuilder entry = Json.createObjectBuilder();
+    JsonObjectBuilder entry = Jsonp.createObjectBuilder();
     put(entry, "timestamp", e.timestamp());
     entry.add("iteration", e.iteration()).add("event", e.event().wireName());
     return put(entry, "detail", e.detail());
   }
 
   private static JsonObjectBuilder audit(AuditTrail audit) {
-    JsonArrayBuilder iterations = Json.createArrayBuilder();
+    JsonArrayBuilder iterations = Jsonp.createArrayBuilder();
     for (IterationAudit i : audit.iterations()) {
-      JsonObjectBuilder iteration = Json.createObjectBuilder().add("iteration", i.iteration());
+      JsonObjectBuilder iteration = Jsonp.createObjectBuilder().add("iteration", i.iteration());
       put(iteration, "startedAt", i.startedAt());
       put(iteration, "endedAt", i.endedAt());
       put(iteration, "reportedAt", i.reportedAt());
@@ -213,10 +213,10 @@ final class JsonReport {
       put(iteration, "mentorAnsweredAt", i.mentorAnsweredAt());
       iterations.add(iteration);
     }
-    JsonArrayBuilder commands = Json.createArrayBuilder();
+    JsonArrayBuilder commands = Jsonp.createArrayBuilder();
     for (CommandAudit c : audit.commands()) {
       JsonObjectBuilder command =
-          Json.createObjectBuilder().add("sequence", c.sequence()).add("iteration", c.iteration());
+          Jsonp.createObjectBuilder().add("sequence", c.sequence()).add("iteration", c.iteration());
       put(command, "startedAt", c.startedAt());
       put(command, "command", c.command());
       command.add("line", c.line());
@@ -227,15 +227,15 @@ final class JsonReport {
       put(command, "outputExcerpt", c.outputExcerpt());
       commands.add(command);
     }
-    JsonArrayBuilder files = Json.createArrayBuilder();
+    JsonArrayBuilder files = Jsonp.createArrayBuilder();
     for (FileAudit f : audit.files()) {
-      JsonObjectBuilder file = Json.createObjectBuilder().add("iteration", f.iteration());
+      JsonObjectBuilder file = Jsonp.createObjectBuilder().add("iteration", f.iteration());
       put(file, "timestamp", f.timestamp());
       files.add(put(file, "path", f.path()));
     }
-    JsonArrayBuilder calls = Json.createArrayBuilder();
+    JsonArrayBuilder calls = Jsonp.createArrayBuilder();
     for (LlmCall c : audit.llmCalls()) {
-      JsonObjectBuilder call = Json.createObjectBuilder().add("iteration", c.iteration());
+      JsonObjectBuilder call = Jsonp.createObjectBuilder().add("iteration", c.iteration());
       put(call, "role", c.role());
       put(call, "provider", c.provider());
       put(call, "model", c.model());
@@ -250,12 +250,12 @@ final class JsonReport {
       put(call, "stopReason", c.stopReason());
       put(call, "parseStrategy", c.parseStrategy());
       put(call, "rawOutput", c.rawOutput());
-      JsonArrayBuilder tools = Json.createArrayBuilder();
+      JsonArrayBuilder tools = Jsonp.createArrayBuilder();
       c.toolCalls().forEach(tools::add);
       call.add("toolCalls", tools);
       calls.add(put(call, "message", c.message()));
     }
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("iterations", iterations)
         .add("commands", commands)
         .add("files", files)

@@ -1,6 +1,6 @@
 package dev.smileloop.report.control;
 
-import jakarta.json.Json;
+import dev.smileloop.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,7 +16,7 @@ import java.util.Map;
 final class JsonSupport {
 
   private static final JsonWriterFactory PRETTY =
-      Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+      Jsonp.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   private JsonSupport() {}
 
@@ -37,13 +37,13 @@ final class JsonSupport {
   }
 
   static JsonArrayBuilder strings(Collection<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsonp.createArrayBuilder();
     values.forEach(v -> array.add(v == null ? "" : v));
     return array;
   }
 
   static JsonArrayBuilder ints(Collection<Integer> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsonp.createArrayBuilder();
     values.forEach(array::add);
     return array;
   }

@@ -5,13 +5,13 @@ import static dev.smileloop.report.control.JsonSupport.put;
 import static dev.smileloop.report.control.JsonSupport.strings;
 
 import dev.smileloop.agent.entity.EnvironmentFinding;
+import dev.smileloop.json.Jsonp;
 import dev.smileloop.loop.entity.LoopStatus;
 import dev.smileloop.report.entity.EnvironmentKind;
 import dev.smileloop.report.entity.Gap;
 import dev.smileloop.report.entity.GapKind;
 import dev.smileloop.report.entity.Report;
 import dev.smileloop.report.entity.ReportSummary;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -34,64 +34,64 @@ final class SarifReport {
 
   static String render(Report report, URI sourceRoot) {
     ReportSummary s = report.summary();
-    JsonObjectBuilder driver = Json.createObjectBuilder();
+    JsonObjectBuilder driver = Jsonp.createObjectBuilder();
     put(driver, "name", report.tool().name());
     put(driver, "version", report.tool().version());
     if (report.tool().informationUri() != null) {
       driver.add("informationUri", report.tool().informationUri());
     }
-    JsonArrayBuilder rules = Json.createArrayBuilder();
+    JsonArrayBuilder rules = Jsonp.createArrayBuilder();
     for (GapKind kind : GapKind.values()) {
       rules.add(
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("id", kind.wireName())
               .add("name", pascal(kind.wireName()))
               .add("shortDescription", text(kind.label()))
               .add("fullDescription", text(kind.description()))
               .add("help", text(kind.advice()))
-              .add("defaultConfiguration", Json.createObjectBuilder().add("level", "warning")));
+              .add("defaultConfiguration", Jsonp.createObjectBuilder().add("level", "warning")));
     }
     for (EnvironmentKind kind : EnvironmentKind.values()) {
       rules.add(
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("id", kind.ruleId())
               .add("name", "Environment" + pascal(kind.wireName()))
               .add("shortDescription", text(kind.label()))
               .add("fullDescription", text(kind.description()))
               .add("help", text(kind.advice()))
-              .add("defaultConfiguration", Json.createObjectBuilder().add("level", "note")));
+              .add("defaultConfiguration", Jsonp.createObjectBuilder().add("level", "note")));
     }
     driver.add("rules", rules);
 
     JsonObjectBuilder run =
-        Json.createObjectBuilder().add("tool", Json.createObjectBuilder().add("driver", driver));
+        Jsonp.createObjectBuilder().add("tool", Jsonp.createObjectBuilder().add("driver", driver));
     if (sourceRoot != null) {
       run.add(
           "originalUriBaseIds",
-          Json.createObjectBuilder()
-              .add(SRCROOT, Json.createObjectBuilder().add("uri", directory(sourceRoot))));
+          Jsonp.createObjectBuilder()
+              .add(SRCROOT, Jsonp.createObjectBuilder().add("uri", directory(sourceRoot))));
     }
-    run.add("invocations", Json.createArrayBuilder().add(invocation(s)));
+    run.add("invocations", Jsonp.createArrayBuilder().add(invocation(s)));
     run.add(
         "artifacts",
-        Json.createArrayBuilder()
+        Jsonp.createArrayBuilder()
             .add(
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                     .add("location", artifactLocation(s))
                     .add("mimeType", "text/markdown")
                     .add("encoding", "utf-8")
                     .add("sourceLanguage", "markdown")));
-    JsonArrayBuilder results = Json.createArrayBuilder();
+    JsonArrayBuilder results = Jsonp.createArrayBuilder();
     report.gaps().forEach(g -> results.add(result(g, s)));
     report.environmentFindings().forEach(f -> results.add(result(f, s)));
     run.add("results", results);
     run.add("columnKind", "unicodeCodePoints");
 
     return JsonSupport.pretty(
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("$schema", SCHEMA)
             .add("version", "2.1.0")
-            .add("runs", Json.createArrayBuilder().add(run))
+            .add("runs", Jsonp.createArrayBuilder().add(run))
             .build());
   }
 
@@ -99,7 +99,7 @@ final class SarifReport {
     // The tool ran fine whenever the loop reached an end of its own: a gap is a finding, not a
     // failure.
     JsonObjectBuilder invocation =
-        Json.createObjectBuilder().add("executionSuccessful", s.status() != LoopStatus.ERROR);
+        Jsonp.createObjectBuilder().add("executionSuccessful", s.status() != LoopStatus.ERROR);
     if (s.startedAt() != null) {
       invocation.add("startTimeUtc", ReportTexts.iso(s.startedAt()));
     }
@@ -107,7 +107,7 @@ final class SarifReport {
       invocation.add("endTimeUtc", ReportTexts.iso(s.endedAt()));
     }
     JsonObjectBuilder properties =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("loopStatus", s.status().wireName())
             .add("iterations", s.iterations());
     put(properties, "reason", s.reason());
@@ -117,12 +117,12 @@ final class SarifReport {
 
   private static JsonObjectBuilder result(Gap gap, ReportSummary s) {
     JsonObjectBuilder region =
-        Json.createObjectBuilder().add("startLine", gap.hasLine() ? gap.location().line() : 1);
+        Jsonp.createObjectBuilder().add("startLine", gap.hasLine() ? gap.location().line() : 1);
     if (gap.hasLine() && !gap.location().quote().isBlank()) {
       region.add("snippet", text(gap.location().quote()));
     }
     JsonObjectBuilder physical =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("artifactLocation", artifactLocation(s).add("index", 0))
             .add("region", region);
     String message =
@@ -131,7 +131,7 @@ final class SarifReport {
             + gap.problem()
             + (gap.hasLine() ? "" : " (The agent did not say where; shown at the first line.)");
     JsonObjectBuilder properties =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("gapId", gap.id())
             .add("severity", gap.severity().wireName())
             .add("suggestion", suggestion(gap))
@@ -139,7 +139,7 @@ final class SarifReport {
             .add("iterations", ints(gap.iterations()))
             .add("resolved", gap.resolved());
     put(properties, "step", gap.location().heading());
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("ruleId", gap.kind().wireName())
         .add("ruleIndex", gap.kind().ordinal())
         .add("kind", "fail")
@@ -147,8 +147,8 @@ final class SarifReport {
         .add("message", text(message))
         .add(
             "locations",
-            Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("physicalLocation", physical)))
+            Jsonp.createArrayBuilder()
+                .add(Jsonp.createObjectBuilder().add("physicalLocation", physical)))
         .add("properties", properties);
   }
 
@@ -157,7 +157,7 @@ final class SarifReport {
     EnvironmentKind kind = EnvironmentKind.of(finding.kind());
     boolean hasLine = finding.line() != null && finding.line() >= 1;
     JsonObjectBuilder region =
-        Json.createObjectBuilder().add("startLine", hasLine ? finding.line() : 1);
+        Jsonp.createObjectBuilder().add("startLine", hasLine ? finding.line() : 1);
     if (hasLine && finding.quote() != null && !finding.quote().isBlank()) {
       region.add("snippet", text(finding.quote()));
     }
@@ -168,12 +168,12 @@ final class SarifReport {
             + (finding.evidence() == null ? "." : " ('" + finding.evidence() + "').")
             + " The step was not validated.";
     JsonObjectBuilder properties =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("environmentKind", finding.kind() == null ? "" : finding.kind());
     put(properties, "command", finding.command());
     put(properties, "advice", finding.advice());
     put(properties, "step", finding.step());
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("ruleId", kind.ruleId())
         .add("ruleIndex", GapKind.values().length + kind.ordinal())
         .add("kind", "fail")
@@ -181,12 +181,12 @@ final class SarifReport {
         .add("message", text(message))
         .add(
             "locations",
-            Json.createArrayBuilder()
+            Jsonp.createArrayBuilder()
                 .add(
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                         .add(
                             "physicalLocation",
-                            Json.createObjectBuilder()
+                            Jsonp.createObjectBuilder()
                                 .add("artifactLocation", artifactLocation(s).add("index", 0))
                                 .add("region", region))))
         .add("properties", properties);
@@ -204,11 +204,11 @@ final class SarifReport {
   }
 
   private static JsonObjectBuilder artifactLocation(ReportSummary s) {
-    return Json.createObjectBuilder().add("uri", s.tutorialUri()).add("uriBaseId", SRCROOT);
+    return Jsonp.createObjectBuilder().add("uri", s.tutorialUri()).add("uriBaseId", SRCROOT);
   }
 
   private static JsonObjectBuilder text(String text) {
-    return Json.createObjectBuilder().add("text", text == null ? "" : text);
+    return Jsonp.createObjectBuilder().add("text", text == null ? "" : text);
   }
 
   /** SARIF wants a base URI to end with a slash, or the last segment would be replaced. */

@@ -1,8 +1,8 @@
 package dev.smileloop.ws.boundary;
 
 import dev.smileloop.access.AccessPolicy;
+import dev.smileloop.json.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -71,6 +71,8 @@ public class HandshakeFilter extends HttpFilter {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(Json.createObjectBuilder().add("error", message).build().toString());
+    response
+        .getWriter()
+        .write(Jsonp.createObjectBuilder().add("error", message).build().toString());
   }
 }
