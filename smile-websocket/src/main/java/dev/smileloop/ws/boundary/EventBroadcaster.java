@@ -8,8 +8,8 @@ import dev.smileloop.ws.control.WsSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +21,8 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.websocket.Session;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -29,22 +31,24 @@ import java.util.logging.Logger;
 /**
  * Streams every {@link LoopEvent} to the {@code /ws} clients. A synchronous observer: it runs on
  * the thread that fired the event (the loop, or a REST request), only encodes and queues, and never
- * throws back into it. Sends run on at most {@code smile.ws.sendThreads} tasks of the default
- * managed executor ({@link BatchingExecutor}), the heartbeat on the default managed scheduled
- * executor. Settings come from system properties or environment variables ({@link WsSettings}).
- * Uses the application's {@link Clock} bean when there is one, else the UTC system clock.
+ * throws back into it. Sends run on {@code smile.ws.sendThreads} threads of their own, made by the
+ * container's managed thread factory ({@link BatchingExecutor}), the heartbeat on the default
+ * managed scheduled executor. Settings come from system properties or environment variables ({@link
+ * WsSettings}). Uses the application's {@link Clock} bean when there is one, else the UTC system
+ * clock.
  */
 @ApplicationScoped
 public class EventBroadcaster {
 
   private static final Logger LOG = Logger.getLogger(EventBroadcaster.class.getName());
 
-  @Resource private ManagedExecutorService executor;
+  @Resource private ManagedThreadFactory threads;
   @Resource private ManagedScheduledExecutorService scheduler;
   @Inject private Instance<Clock> clocks;
 
   private Jsonb jsonb;
   private EventHub hub;
+  private ExecutorService senders;
   private ScheduledFuture<?> heartbeat;
 
   @PostConstruct
@@ -52,12 +56,15 @@ public class EventBroadcaster {
     WsSettings settings = WsSettings.fromEnvironment();
     Clock clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
     jsonb = JsonbBuilder.create();
-    // Few managed tasks, many deliveries: see BatchingExecutor for why.
+    // Sending threads of their own (made by the container, so they carry its context): on the
+    // shared default managed executor, deliveries queued behind the loop's own tasks (writing the
+    // state, the reports) and each task paid a context capture.
+    senders = Executors.newFixedThreadPool(settings.sendThreads(), threads);
     hub =
         new EventHub(
             settings,
             new EnvelopeWriter(jsonb),
-            new BatchingExecutor(executor, settings.sendThreads()),
+            new BatchingExecutor(senders, settings.sendThreads()),
             clock);
     if (settings.pingSeconds() > 0) {
       heartbeat =
@@ -131,6 +138,7 @@ public class EventBroadcaster {
   @PreDestroy
   void stop() {
     shutdown();
+    senders.shutdown();
     try {
       jsonb.close();
     } catch (Exception e) {
