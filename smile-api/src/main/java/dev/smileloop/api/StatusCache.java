@@ -1,12 +1,10 @@
 package dev.smileloop.api;
 
+import dev.smileloop.json.Jsonp;
 import dev.smileloop.loop.control.StateMasking;
 import dev.smileloop.loop.entity.LoopState;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,8 +32,8 @@ public class StatusCache {
   private final AtomicReference<Encoded> full = new AtomicReference<>();
   private final AtomicReference<Encoded> reduced = new AtomicReference<>();
 
-  /** Masked JSON of the records of the current loop, by identity; guarded by itself. */
-  private final Map<Object, JsonValue> parts = new IdentityHashMap<>();
+  /** Masked JSON text of the records of the current loop, by identity; guarded by itself. */
+  private final Map<Object, String> parts = new IdentityHashMap<>();
 
   private String partsOfLoop;
 
@@ -65,7 +63,11 @@ public class StatusCache {
     return fresh.json();
   }
 
-  /** Same JSON as {@code masking.full(state)}, with the history and notes from kept parts. */
+  /**
+   * Same JSON as {@code masking.full(state)}, with the history and notes spliced in from kept
+   * parts: each part is valid JSON text on its own, so joining them with commas inside brackets
+   * gives the array without writing the whole history again on every change.
+   */
   private String encodeFull(LoopState state) {
     LoopState withoutLists =
         new LoopState(
@@ -81,28 +83,37 @@ public class StatusCache {
             state.reason(),
             state.reports());
     JsonObject top = masking.full(withoutLists);
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    StringBuilder json = new StringBuilder(256);
+    json.append('{');
     synchronized (parts) {
       if (!Objects.equals(partsOfLoop, state.loopId()) || parts.size() > MAX_PARTS) {
         parts.clear();
         partsOfLoop = state.loopId();
       }
       for (Map.Entry<String, JsonValue> field : top.entrySet()) {
+        if (json.length() > 1) {
+          json.append(',');
+        }
+        json.append(Jsonp.createValue(field.getKey())).append(':');
         switch (field.getKey()) {
-          case "history" -> object.add("history", array(state.history()));
-          case "mentorNotes" -> object.add("mentorNotes", array(state.mentorNotes()));
-          default -> object.add(field.getKey(), field.getValue());
+          case "history" -> array(json, state.history());
+          case "mentorNotes" -> array(json, state.mentorNotes());
+          default -> json.append(field.getValue());
         }
       }
     }
-    return object.build().toString();
+    return json.append('}').toString();
   }
 
-  private JsonArrayBuilder array(List<?> records) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    for (Object record : records) {
-      array.add(parts.computeIfAbsent(record, masking::masked));
+  private void array(StringBuilder json, List<?> records) {
+    json.append('[');
+    for (int i = 0; i < records.size(); i++) {
+      if (i > 0) {
+        json.append(',');
+      }
+      json.append(
+          parts.computeIfAbsent(records.get(i), record -> masking.masked(record).toString()));
     }
-    return array;
+    json.append(']');
   }
 }
