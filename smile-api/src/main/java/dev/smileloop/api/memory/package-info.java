@@ -1,0 +1,2 @@
+/** Giving memory back to the system once a burst of work is over. */
+package dev.smileloop.api.memory;
