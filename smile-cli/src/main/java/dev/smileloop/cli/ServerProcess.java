@@ -25,18 +25,22 @@ import java.util.concurrent.TimeoutException;
 final class ServerProcess implements AutoCloseable {
 
   /**
-   * C1-only JIT and the serial collector start Payara Micro markedly faster on small machines. A
-   * 256 MB heap that gives memory back after a full collection keeps the server near 300 MB
-   * resident (its live data is under 100 MB even with 1,000 /ws clients; see BENCHMARKS.md).
+   * C1-only JIT and the serial collector start Payara Micro markedly faster on small machines. The
+   * heap starts at 64 MB and may grow to 256 MB; after a full collection it keeps at most 30% free
+   * and shrinks in one step (the serial collector otherwise gives back nothing on the first full
+   * collection and only part on the next ones), so the server that {@code MemoryTrim} collects once
+   * work is over returns near its size after start (BENCHMARKS.md: 1,000 /ws clients come and go).
    */
-  private static final List<String> JVM_FLAGS =
+  static final List<String> JVM_FLAGS =
       List.of(
           "-XX:TieredStopAtLevel=1",
           "-XX:+UseSerialGC",
           "-Xss512k",
+          "-Xms64m",
           "-Xmx256m",
           "-XX:MinHeapFreeRatio=10",
-          "-XX:MaxHeapFreeRatio=30");
+          "-XX:MaxHeapFreeRatio=30",
+          "-XX:-ShrinkHeapInSteps");
 
   /**
    * Payara Micro's own logging set-up with ANSI colours off: the server's output goes to a log
@@ -60,6 +64,9 @@ final class ServerProcess implements AutoCloseable {
           "com.hazelcast.level=WARNING",
           "");
 
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
   private final Process process;
   private final URI baseUri;
   private final Path log;
@@ -79,7 +86,7 @@ final class ServerProcess implements AutoCloseable {
   static List<String> command(
       Path jar, int port, Path workDir, List<Path> allowedRoots, List<String> settings) {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(JAVA);
     command.addAll(JVM_FLAGS);
     command.add("-Dsmile.workDir=" + workDir);
     command.add("-Dsmile.host=127.0.0.1");
@@ -128,6 +135,10 @@ final class ServerProcess implements AutoCloseable {
     int chosen = port > 0 ? port : freePort();
     Files.createDirectories(log.getParent());
     List<String> command = command(jar, chosen, workDir, allowedRoots, settings);
+    ClassArchive archive = ClassArchive.forJar(jar, System.getenv());
+    if (archive != null) {
+      command.addAll(1 + JVM_FLAGS.size(), archive.jvmFlags(JAVA, JVM_FLAGS));
+    }
     Path logging =
         daemon
             ? log.resolveSibling("server-logging.properties")
@@ -149,6 +160,9 @@ final class ServerProcess implements AutoCloseable {
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
       }
       builder.environment().put("SMILE_API_TOKEN", token);
+      // glibc gives each thread that allocates its own malloc arena (64 MB reserved, several
+      // touched); a server that once ran 100 threads keeps them resident. Two arenas suffice.
+      builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
       process = builder.start();
     } catch (IOException e) {
       Files.deleteIfExists(logging);
