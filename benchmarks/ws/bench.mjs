@@ -22,13 +22,14 @@ import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { WebSocket } from 'ws';
 import { nowMs, startPeer } from './peer.mjs';
 
 const USAGE = `usage: node bench.mjs BASE_URL [--clients 100,1000] [--cycles 200] [--paused 0,0.1]
                           [--token T | --token-file F] [--ws-auth header|subprotocol]
                           [--pid PID] [--no-peer] [--notes-bytes N] [--deflate 0|1|0,1]
-                          [--status-every 50] [--settle 10] [--connect-batch 100] [--timeout 30]
+                          [--status-every 50] [--settle 10] [--warmup 50] [--connect-batch 100] [--timeout 30]
                           [--enforce]
        node bench.mjs --self-test [same options]`;
 
@@ -49,6 +50,7 @@ function parseArgs(argv) {
     deflate: [false],
     statusEveryMs: 50,
     settleSeconds: 10,
+    warmupCycles: 50,
     enforce: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -72,6 +74,7 @@ function parseArgs(argv) {
     else if (arg === '--deflate') opts.deflate = next().split(',').map((x) => x === '1' || x === 'true');
     else if (arg === '--status-every') opts.statusEveryMs = Number(next());
     else if (arg === '--settle') opts.settleSeconds = Number(next());
+    else if (arg === '--warmup') opts.warmupCycles = Number(next());
     else if (arg === '--enforce') opts.enforce = true;
     else if (arg === '-h' || arg === '--help') {
       console.log(USAGE);
@@ -193,23 +196,31 @@ const studentResult = () => ({
   timestamp: new Date().toISOString(),
 });
 
-/** Polls GET /api/status until stopped; the latencies of its answers, in ms. */
+/**
+ * Polls GET /api/status until stopped, from a worker thread (status-probe.mjs); the latencies of
+ * its answers, in ms.
+ */
 function statusProbe(target, everyMs) {
-  const latencies = [];
-  let running = true;
-  const done = (async () => {
-    while (running) {
-      const t0 = nowMs();
-      const res = await fetch(`${target.base}/api/status`, { headers: authHeaders(target) }).catch(() => null);
-      if (res) await res.arrayBuffer();
-      if (res && res.status === 200) latencies.push(nowMs() - t0);
-      await sleep(everyMs);
-    }
-  })();
+  const worker = new Worker(new URL('./status-probe.mjs', import.meta.url), {
+    workerData: { url: `${target.base}/api/status`, headers: authHeaders(target), everyMs },
+  });
+  const ready = new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  let done;
   return {
+    /** Resolves when the worker's own first calls (its code being compiled) are behind it. */
+    ready: () => ready.then(() => {
+      done = new Promise((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+    }),
     async stop() {
-      running = false;
-      await done;
+      worker.postMessage('stop');
+      const latencies = await done;
+      await worker.terminate();
       return latencies.sort((a, b) => a - b);
     },
   };
@@ -337,6 +348,7 @@ async function run(target, n, pausedShare, deflate, opts) {
   }, 250);
 
   const probe = statusProbe(target, opts.statusEveryMs);
+  await probe.ready();
   const started = nowMs();
   await startLoop(target);
   // The loop now waits for the external Student. Each cycle: the Student asks, the Mentor answers;
@@ -443,7 +455,7 @@ function ratioTable(results) {
 }
 
 /** The issue's targets, checked on SMILE's results; each a line "ok"/"MISSED". */
-function targets(results) {
+function targets(results, startMemory) {
   const lines = [];
   const check = (ok, text) => lines.push(`${ok ? 'ok    ' : 'MISSED'} ${text}`);
   const smile = results.filter((r) => r.target === 'smile' && !r.deflate);
@@ -458,12 +470,13 @@ function targets(results) {
     }
     if (s.during && s.clients >= 1000) check(s.during.rss <= 600, `${s.clients}/${s.paused}: RSS during ${fmt(s.during.rss, 0)} MB <= 600`);
   }
-  const first = smile[0];
-  if (first && first.before) check(first.before.rss <= 300, `RSS before the first run ${fmt(first.before.rss, 0)} MB <= 300`);
+  // The server as it was started, before the warm-up run or any client.
+  const start = startMemory || (smile[0] && smile[0].before);
+  if (start) check(start.rss <= 300, `RSS after start ${fmt(start.rss, 0)} MB <= 300`);
   const last = smile[smile.length - 1];
-  if (first && last && first.before && last.after) {
-    check(last.after.rss <= first.before.rss * 1.2, `RSS after the last run ${fmt(last.after.rss, 0)} MB within 20% of ${fmt(first.before.rss, 0)} MB`);
-    check(last.after.threads <= first.before.threads, `threads after the last run ${last.after.threads} <= ${first.before.threads} before`);
+  if (start && last && last.after) {
+    check(last.after.rss <= start.rss * 1.2, `RSS after the last run ${fmt(last.after.rss, 0)} MB within 20% of ${fmt(start.rss, 0)} MB after start`);
+    check(last.after.threads <= start.threads, `threads after the last run ${last.after.threads} <= ${start.threads} after start`);
   }
   return lines;
 }
@@ -525,7 +538,18 @@ async function main() {
   console.log(`targets ${targetsList.map((t) => `${t.name}=${t.base} (pid ${t.pid ?? '?'})`).join(', ')}`);
   console.log(`clients ${opts.clients.join(',')}  paused ${opts.paused.join(',')}  cycles ${opts.cycles}  notes ${opts.notesBytes} B  deflate ${opts.deflate.join(',')}`);
   const results = [];
+  const smileTarget = targetsList.find((t) => t.name === 'smile');
+  const startMemory = smileTarget ? memory(smileTarget.pid) : null;
+  if (startMemory) console.log(`  SMILE after start: RSS ${mem(startMemory)}`);
   try {
+    // One unmeasured run per target first, so neither is measured while its code is still being
+    // compiled (the JVM's JIT, V8's): the first configuration would otherwise pay for both.
+    if (opts.warmupCycles > 0) {
+      for (const target of targetsList) {
+        await run(target, Math.min(...opts.clients), 0, false, { ...opts, cycles: opts.warmupCycles, settleSeconds: 0 });
+      }
+      console.log(`  warmed up: ${opts.warmupCycles} cycles on each target, not counted`);
+    }
     // Round-robin: each configuration runs on every target before the next, so drift of the
     // machine hits both alike.
     for (const n of opts.clients) {
@@ -547,7 +571,7 @@ async function main() {
   console.log(resultsTable(results));
   const ratios = ratioTable(results);
   if (ratios) console.log(`\n${ratios}`);
-  const goals = targets(results);
+  const goals = targets(results, startMemory);
   if (goals.length) console.log(`\ntargets:\n  ${goals.join('\n  ')}`);
   const problems = correctness(results);
   if (problems.length) {
