@@ -138,35 +138,40 @@ class OpenApiContractIT {
               "api/loop",
               Bodies.externalLoop(Json.createObjectBuilder().add("maxIterations", 2).build()));
       assertEquals(202, started.status(), started.body());
-      contract.assertMatches("LoopState", started.body());
+      contract.assertAnswers("POST", "/api/loop", started);
 
       SmileServer.Reply asked =
           server.post("api/student/result", wrapperStudent("ask_mentor", "q1"));
       assertEquals(200, asked.status(), asked.body());
-      contract.assertMatches("CallbackReply", asked.body());
+      contract.assertAnswers("POST", "/api/student/result", asked);
       assertEquals("continue", asked.json().getString("nextAction"));
 
       SmileServer.Reply mentored =
           server.post("api/mentor/result", Bodies.mentor("Run step 1 first."));
-      contract.assertMatches("CallbackReply", mentored.body());
+      contract.assertAnswers("POST", "/api/mentor/result", mentored);
       assertEquals("continue", mentored.json().getString("nextAction"));
 
       SmileServer.Reply status = server.get("api/status");
-      contract.assertMatches("LoopState", status.body());
+      contract.assertAnswers("GET", "/api/status", status);
+      contract.assertAnswers(
+          "GET", "/api/status", server.send(server.anonymous("api/status").GET()));
       JsonObject note = status.json().getJsonArray("mentorNotes").getJsonObject(0);
       assertTrue(note.containsKey("location"), "every mentor note carries location: " + note);
 
       // The original answers the last iteration's question with the end of the loop.
       SmileServer.Reply last =
           server.post("api/student/result", wrapperStudent("ask_mentor", "q2"));
-      contract.assertMatches("CallbackReply", last.body());
+      contract.assertAnswers("POST", "/api/student/result", last);
       assertEquals("stop", last.json().getString("nextAction"));
       JsonObject complete = events.awaitEvent("loop_complete", WAIT);
       assertEquals("max_iterations", complete.getJsonObject("payload").getString("status"));
 
       SmileServer.Reply report = server.get("api/report");
-      contract.assertMatches("Report", report.body());
-      contract.assertMatches("LoopState", server.get("api/status").body());
+      contract.assertAnswers("GET", "/api/report", report);
+      for (String format : List.of("json", "markdown", "audit", "junit", "sarif")) {
+        contract.assertAnswers("GET", "/api/report/{format}", server.get("api/report/" + format));
+      }
+      contract.assertAnswers("GET", "/api/status", server.get("api/status"));
       for (JsonObject envelope : events.events()) {
         contract.assertMatches("WsEnvelope", envelope.toString());
       }
@@ -189,7 +194,7 @@ class OpenApiContractIT {
     String location = started.headers().firstValue("Location").orElse("");
     assertTrue(location.endsWith("/api/status"), "Location: " + location);
     SmileServer.Reply stopped = server.post("api/stop", "{\"reason\": \"done\"}");
-    contract.assertMatches("StopReply", stopped.body());
+    contract.assertAnswers("POST", "/api/stop", stopped);
   }
 
   @Test
