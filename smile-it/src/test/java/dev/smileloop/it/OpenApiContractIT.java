@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -278,6 +279,43 @@ class OpenApiContractIT {
     server.stopAnyLoop();
     assertAnswersWith(
         401, "GET", "/api/tutorial", server.send(server.anonymous("api/tutorial").GET()));
+  }
+
+  @Test
+  void aQueuedLoopAnswersWhatTheContractSays() {
+    int concurrency = server.get("api/loops").json().getInt("concurrency");
+    String loop = Bodies.externalLoop(Json.createObjectBuilder().add("maxIterations", 1).build());
+    List<String> running = new ArrayList<>();
+    try {
+      // External agents never report, so every slot stays taken until the loops are stopped.
+      for (int i = 0; i < concurrency; i++) {
+        running.add(server.post("api/loops", loop).json().getString("id"));
+      }
+      SmileServer.Reply waiting = server.post("api/loops", loop);
+      contract.assertAnswers("POST", "/api/loops", waiting);
+      String queued = waiting.json().getString("id");
+      assertEquals("queued", waiting.json().getString("phase"), waiting.body());
+      assertTrue(waiting.json().getInt("queuePosition") >= 1, waiting.body());
+      SmileServer.Reply noReport = server.get("api/loops/" + queued + "/report/json");
+      assertAnswersWith(404, "GET", "/api/loops/{id}/report/{format}", noReport);
+      assertTrue(noReport.error().contains("still queued"), noReport.body());
+
+      SmileServer.Reply dequeued = server.post("api/loops/" + queued + "/stop", "");
+      assertAnswersWith(200, "POST", "/api/loops/{id}/stop", dequeued);
+      assertEquals("stopped", dequeued.json().getString("phase"), dequeued.body());
+      SmileServer.Reply never = server.get("api/loops/" + queued + "/report/markdown");
+      assertAnswersWith(404, "GET", "/api/loops/{id}/report/{format}", never);
+      assertTrue(never.error().contains("stopped before it ran"), never.body());
+      assertAnswersWith(
+          503, "POST", "/api/loops/{id}/stop", server.post("api/loops/" + queued + "/stop", ""));
+    } finally {
+      for (String id : running) {
+        server.post("api/loops/" + id + "/stop", "{\"reason\": \"test isolation\"}");
+      }
+      for (String id : running) {
+        awaitLoop(id, e -> "finished".equals(e.getString("phase")));
+      }
+    }
   }
 
   private void assertAnswersWith(int status, String method, String path, SmileServer.Reply reply) {
