@@ -70,6 +70,7 @@ class HistoryIT {
   @ArquillianResource URL deployed;
 
   private SmileServer server;
+  private Contract contract;
   private Path folder;
 
   @BeforeEach
@@ -77,6 +78,7 @@ class HistoryIT {
     Sandbox.assumeAvailable();
     server = new SmileServer(deployed);
     server.stopAnyLoop();
+    contract = Contract.of(server);
     folder =
         Files.createTempDirectory(
             Path.of(System.getProperty("java.io.tmpdir")), "history-it-" + System.nanoTime());
@@ -131,6 +133,7 @@ class HistoryIT {
     String tutorial = folder.getFileName().toString();
     SmileServer.Reply list = server.get("api/runs?tutorial=" + tutorial);
     assertEquals(200, list.status(), list.body());
+    contract.assertAnswers("GET", "/api/runs", list);
     JsonObject page = list.json();
     assertEquals(2, page.getInt("total"));
     JsonArray items = page.getJsonArray("items");
@@ -139,7 +142,9 @@ class HistoryIT {
     assertEquals(firstId, items.getJsonObject(0).getJsonNumber("previousRunId").longValue());
     assertEquals(1, items.getJsonObject(0).getInt("gapsFixed"));
 
-    JsonObject paged = server.get("api/runs?tutorial=" + tutorial + "&size=1&page=2").json();
+    SmileServer.Reply secondPage = server.get("api/runs?tutorial=" + tutorial + "&size=1&page=2");
+    contract.assertAnswers("GET", "/api/runs", secondPage);
+    JsonObject paged = secondPage.json();
     assertEquals(2, paged.getInt("total"));
     assertEquals(
         List.of(firstId),
@@ -151,7 +156,10 @@ class HistoryIT {
     assertEquals(
         0, server.get("api/runs?tutorial=" + tutorial + "&to=2000-01-01").json().getInt("total"));
 
-    JsonObject detail = server.get("api/runs/" + secondId).json();
+    SmileServer.Reply run = server.get("api/runs/" + secondId);
+    assertEquals(200, run.status(), run.body());
+    contract.assertAnswers("GET", "/api/runs/{id}", run);
+    JsonObject detail = run.json();
     assertEquals(
         List.of("still_there", "fixed"),
         detail.getJsonArray("gaps").stream()
@@ -178,6 +186,12 @@ class HistoryIT {
     SmileServer.Reply missing = server.get("api/runs/987654321");
     assertEquals(404, missing.status());
     assertTrue(missing.error().contains("987654321"), missing.body());
-    assertEquals(400, server.get("api/runs/abc").status());
+    SmileServer.Reply notANumber = server.get("api/runs/abc");
+    assertEquals(400, notANumber.status());
+    for (SmileServer.Reply error : List.of(size, outcome, date)) {
+      contract.assertAnswers("GET", "/api/runs", error);
+    }
+    contract.assertAnswers("GET", "/api/runs/{id}", missing);
+    contract.assertAnswers("GET", "/api/runs/{id}", notANumber);
   }
 }

@@ -41,11 +41,13 @@ class LoopsIT {
   @ArquillianResource URL deployed;
 
   private SmileServer server;
+  private Contract contract;
 
   @BeforeEach
   void server() {
     Sandbox.assumeAvailable();
     server = new SmileServer(deployed);
+    contract = Contract.of(server);
   }
 
   private String submit(String tutorial) {
@@ -62,6 +64,7 @@ class LoopsIT {
             .toString();
     SmileServer.Reply reply = server.post("api/loops", body);
     assertEquals(202, reply.status(), reply.body());
+    contract.assertAnswers("POST", "/api/loops", reply);
     return reply.json().getString("id");
   }
 
@@ -75,7 +78,9 @@ class LoopsIT {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     int mostRunning = 0;
     while (true) {
-      JsonArray items = server.get("api/loops").json().getJsonArray("items");
+      SmileServer.Reply list = server.get("api/loops");
+      contract.assertAnswers("GET", "/api/loops", list);
+      JsonArray items = list.json().getJsonArray("items");
       List<JsonObject> ours =
           items.stream()
               .map(v -> v.asJsonObject())
@@ -95,7 +100,9 @@ class LoopsIT {
     Set<String> loopIds = new HashSet<>();
     Set<String> folders = new HashSet<>();
     for (String id : ids) {
-      JsonObject entry = server.get("api/loops/" + id).json();
+      SmileServer.Reply one = server.get("api/loops/" + id);
+      contract.assertAnswers("GET", "/api/loops/{id}", one);
+      JsonObject entry = one.json();
       JsonObject state = entry.getJsonObject("state");
       assertEquals("completed", state.getString("status"), entry.toString());
       assertEquals(2, state.getInt("iteration"));
@@ -107,9 +114,12 @@ class LoopsIT {
 
       SmileServer.Reply report = server.get("api/loops/" + id + "/report/json");
       assertEquals(200, report.status(), report.body());
+      contract.assertAnswers("GET", "/api/loops/{id}/report/{format}", report);
       assertEquals(
           state.getString("loopId"), report.json().getJsonObject("summary").getString("loopId"));
-      assertTrue(server.get("api/loops/" + id + "/report/markdown").body().startsWith("# SMILE"));
+      SmileServer.Reply markdown = server.get("api/loops/" + id + "/report/markdown");
+      contract.assertAnswers("GET", "/api/loops/{id}/report/{format}", markdown);
+      assertTrue(markdown.body().startsWith("# SMILE"));
     }
     assertEquals(4, loopIds.size(), "one engine, one loop id each");
     assertEquals(4, folders.size());
@@ -151,12 +161,18 @@ class LoopsIT {
     SmileServer.Reply missing = server.get("api/loops/nope");
     assertEquals(404, missing.status());
     assertTrue(missing.error().contains("nope"), missing.body());
-    assertEquals(400, server.post("api/loops", "{\"tutorialContent\": 5}").status());
+    contract.assertAnswers("GET", "/api/loops/{id}", missing);
+    SmileServer.Reply mistyped = server.post("api/loops", "{\"tutorialContent\": 5}");
+    assertEquals(400, mistyped.status());
+    contract.assertAnswers("POST", "/api/loops", mistyped);
     String id = submit(Bodies.GREETER);
-    assertEquals(404, server.get("api/loops/" + id + "/report/pdf").status());
+    SmileServer.Reply pdf = server.get("api/loops/" + id + "/report/pdf");
+    assertEquals(404, pdf.status());
+    contract.assertAnswers("GET", "/api/loops/{id}/report/{format}", pdf);
     SmileServer.Reply stopped = server.post("api/loops/" + id + "/stop", "{\"reason\": \"test\"}");
     assertTrue(
         stopped.status() == 200 || stopped.status() == 503,
         "stopped while queued or running (200) or already finished (503): " + stopped.body());
+    contract.assertAnswers("POST", "/api/loops/{id}/stop", stopped);
   }
 }

@@ -89,7 +89,8 @@ final class SmileServer {
       return new Reply(
           response.statusCode(),
           response.body(),
-          response.headers().firstValue("Content-Type").orElse(""));
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers());
     } catch (IOException e) {
       throw new IllegalStateException("request failed: " + e, e);
     } catch (InterruptedException e) {
@@ -157,7 +158,7 @@ final class SmileServer {
   }
 
   /** An HTTP answer. */
-  record Reply(int status, String body, String contentType) {
+  record Reply(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
     JsonObject json() {
       JsonStructure structure = Json.createReader(new StringReader(body)).read();
       return structure.asJsonObject();

@@ -105,7 +105,17 @@ public class Loops {
             () ->
                 new SmileException(
                     SmileException.Kind.NOT_FOUND,
-                    "loop " + id + " is still queued: it has no report yet"));
+                    "loop " + id + " " + whyNoReport(registry.get(id)) + ": it has no report"));
+  }
+
+  /** A loop without a snapshot never ran: queued, taken out of the queue, or failed to start. */
+  private static String whyNoReport(LoopEntry entry) {
+    return switch (entry.phase()) {
+      case "queued" -> "is still queued";
+      case "stopped" -> "was stopped before it ran";
+      default ->
+          entry.error() == null ? "never started" : "could not start (" + entry.error() + ")";
+    };
   }
 
   public int concurrency() {
