@@ -5,7 +5,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +32,9 @@ final class ClassArchive {
   private static final ProcessBuilder.Redirect DISCARD = ProcessBuilder.Redirect.DISCARD;
 
   static final String SWITCH = "SMILE_CLASS_ARCHIVE";
+
+  /** Archives kept, the one in use included. */
+  static final int KEPT = 2;
 
   private final Path folder;
   private final String name;
@@ -75,6 +81,8 @@ final class ClassArchive {
         adoptFinishedRecording(archive, java, flags);
       }
       if (Files.isRegularFile(archive)) {
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now())); // in use: kept
+        pruneOthers(archive);
         return List.of("-XX:SharedArchiveFile=" + archive);
       }
       Path recording = folder.resolve(name + "." + UUID.randomUUID() + ".recording");
@@ -107,6 +115,31 @@ final class ClassArchive {
           Files.deleteIfExists(recording);
         }
       }
+    }
+  }
+
+  /**
+   * Keeps the archives of the {@value #KEPT} jars used last (a rebuild makes a new one of about 80
+   * MB each); a server still running on a removed one keeps its mapping.
+   */
+  private void pruneOthers(Path archive) throws IOException {
+    List<Path> others = new ArrayList<>();
+    try (DirectoryStream<Path> all = Files.newDirectoryStream(folder, "server-*.jsa")) {
+      all.forEach(others::add);
+    }
+    others.remove(archive);
+    others.sort(
+        Comparator.comparing(
+                (Path other) -> {
+                  try {
+                    return Files.getLastModifiedTime(other);
+                  } catch (IOException gone) {
+                    return FileTime.fromMillis(0);
+                  }
+                })
+            .reversed());
+    for (Path old : others.subList(Math.min(KEPT - 1, others.size()), others.size())) {
+      Files.deleteIfExists(old);
     }
   }
 

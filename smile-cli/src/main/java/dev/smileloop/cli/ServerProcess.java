@@ -26,10 +26,11 @@ final class ServerProcess implements AutoCloseable {
 
   /**
    * C1-only JIT and the serial collector start Payara Micro markedly faster on small machines. The
-   * heap starts at 64 MB and may grow to 256 MB; after a full collection it keeps at most 30% free
-   * and shrinks in one step (the serial collector otherwise gives back nothing on the first full
-   * collection and only part on the next ones), so the server that {@code MemoryTrim} collects once
-   * work is over returns near its size after start (BENCHMARKS.md: 1,000 /ws clients come and go).
+   * heap starts at 64 MB and may grow to 256 MB with the JVM's default room to spare (tighter heaps
+   * meant a full collection of 100-300 ms every few seconds under /ws load); after a full
+   * collection it shrinks in one step (the serial collector otherwise gives back nothing on the
+   * first one and only part on the next), so the server that {@code MemoryTrim} collects once work
+   * is over returns near its size after start (BENCHMARKS.md: 1,000 /ws clients come and go).
    */
   static final List<String> JVM_FLAGS =
       List.of(
@@ -38,8 +39,6 @@ final class ServerProcess implements AutoCloseable {
           "-Xss512k",
           "-Xms64m",
           "-Xmx256m",
-          "-XX:MinHeapFreeRatio=10",
-          "-XX:MaxHeapFreeRatio=30",
           "-XX:-ShrinkHeapInSteps");
 
   /**

@@ -75,6 +75,24 @@ class ClassArchiveTest {
   }
 
   @Test
+  void keepsTheArchivesOfTheTwoJarsUsedLast() throws Exception {
+    Path jar = jar();
+    ClassArchive archive = archive(jar);
+    Path cache = archive.archive().getParent();
+    Files.createDirectories(cache);
+    Path older = Files.writeString(cache.resolve("server-old.jsa"), "x");
+    Path oldest = Files.writeString(cache.resolve("server-oldest.jsa"), "x");
+    Files.setLastModifiedTime(oldest, java.nio.file.attribute.FileTime.fromMillis(1_000));
+    Files.writeString(archive.archive(), "in use");
+
+    archive.jvmFlags(JAVA, List.of());
+
+    assertTrue(Files.exists(archive.archive()));
+    assertTrue(Files.exists(older), "the one used before is kept");
+    assertTrue(Files.notExists(oldest), "the others go");
+  }
+
+  @Test
   void offWhenAskedOrWithoutACacheHome() throws Exception {
     Path jar = jar();
     assertNull(ClassArchive.forJar(jar, Map.of("SMILE_CLASS_ARCHIVE", "off", "HOME", "/root")));
