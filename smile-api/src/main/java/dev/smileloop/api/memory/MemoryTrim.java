@@ -108,18 +108,20 @@ public class MemoryTrim {
    */
   private static void collectTight() {
     HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-    String setting = vm.getVMOption(MAX_FREE).getValue();
-    boolean tighten =
-        Integer.parseInt(setting) > TIGHT_FREE_PERCENT
-            && Integer.parseInt(vm.getVMOption(MIN_FREE).getValue()) <= TIGHT_FREE_PERCENT;
+    String min = vm.getVMOption(MIN_FREE).getValue();
+    String max = vm.getVMOption(MAX_FREE).getValue();
+    boolean tighten = Integer.parseInt(max) > TIGHT_FREE_PERCENT;
     try {
       if (tighten) {
+        // The JVM refuses a maximum below the minimum: lower the minimum first.
+        vm.setVMOption(MIN_FREE, "0");
         vm.setVMOption(MAX_FREE, String.valueOf(TIGHT_FREE_PERCENT));
       }
       System.gc();
     } finally {
       if (tighten) {
-        vm.setVMOption(MAX_FREE, setting);
+        vm.setVMOption(MAX_FREE, max);
+        vm.setVMOption(MIN_FREE, min);
       }
     }
   }
