@@ -94,13 +94,17 @@ public final class LoopRegistry {
     return entry(slot);
   }
 
-  /** Every loop, in the order they were submitted. */
+  /**
+   * Every loop, in the order they were submitted. Their phases are read together, under one hold of
+   * the lock, so the list never shows more loops running than the concurrency allows (read one by
+   * one, a loop could still be seen running after the next one had taken its slot).
+   */
   public List<LoopEntry> list() {
-    List<Slot> all;
+    List<Place> places;
     synchronized (lock) {
-      all = new ArrayList<>(loops.values());
+      places = loops.values().stream().map(this::place).toList();
     }
-    return all.stream().map(this::entry).toList();
+    return places.stream().map(this::entry).toList();
   }
 
   public LoopEntry get(String id) {
@@ -188,22 +192,35 @@ public final class LoopRegistry {
   }
 
   private LoopEntry entry(Slot slot) {
-    String phase;
-    String error;
-    int position = 0;
+    Place place;
     synchronized (lock) {
-      phase = slot.phase;
-      error = slot.failure;
-      if ("queued".equals(phase)) {
-        int i = 1;
-        for (Slot s : queue) {
-          if (s == slot) {
-            position = i;
-          }
-          i++;
+      place = place(slot);
+    }
+    return entry(place);
+  }
+
+  /** A slot's phase, failure and queue position at one moment; taken under the lock. */
+  private record Place(Slot slot, String phase, String error, int position) {}
+
+  private Place place(Slot slot) {
+    int position = 0;
+    if ("queued".equals(slot.phase)) {
+      int i = 1;
+      for (Slot s : queue) {
+        if (s == slot) {
+          position = i;
         }
+        i++;
       }
     }
+    return new Place(slot, slot.phase, slot.failure, position);
+  }
+
+  private LoopEntry entry(Place place) {
+    Slot slot = place.slot();
+    String phase = place.phase();
+    String error = place.error();
+    int position = place.position();
     LoopState state = "queued".equals(phase) ? null : slot.engine.status();
     if (state != null && state.loopId() == null) {
       state = null; // stopped while queued, or it never started
