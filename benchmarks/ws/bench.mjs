@@ -204,22 +204,20 @@ function statusProbe(target, everyMs) {
   const worker = new Worker(new URL('./status-probe.mjs', import.meta.url), {
     workerData: { url: `${target.base}/api/status`, headers: authHeaders(target), everyMs },
   });
-  const ready = new Promise((resolve, reject) => {
-    worker.once('message', resolve);
+  // The worker says 'ready' once its own first calls are behind it, then sends its latencies.
+  let ready;
+  let done;
+  const readyP = new Promise((resolve) => (ready = resolve));
+  const doneP = new Promise((resolve, reject) => {
+    done = resolve;
     worker.once('error', reject);
   });
-  let done;
+  worker.on('message', (msg) => (msg === 'ready' ? ready() : done(msg)));
   return {
-    /** Resolves when the worker's own first calls (its code being compiled) are behind it. */
-    ready: () => ready.then(() => {
-      done = new Promise((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      });
-    }),
+    ready: () => readyP,
     async stop() {
       worker.postMessage('stop');
-      const latencies = await done;
+      const latencies = await doneP;
       await worker.terminate();
       return latencies.sort((a, b) => a - b);
     },

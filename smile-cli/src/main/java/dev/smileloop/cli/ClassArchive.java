@@ -51,14 +51,12 @@ final class ClassArchive {
     if ("off".equalsIgnoreCase(env.getOrDefault(SWITCH, ""))) {
       return null;
     }
-    Path cache;
-    if (env.get("XDG_CACHE_HOME") != null && !env.get("XDG_CACHE_HOME").isBlank()) {
-      cache = Path.of(env.get("XDG_CACHE_HOME"));
-    } else if (env.get("HOME") != null && !env.get("HOME").isBlank()) {
-      cache = Path.of(env.get("HOME"), ".cache");
-    } else {
+    String xdg = env.getOrDefault("XDG_CACHE_HOME", "");
+    String home = env.getOrDefault("HOME", "");
+    if (xdg.isBlank() && home.isBlank()) {
       return null;
     }
+    Path cache = xdg.isBlank() ? Path.of(home, ".cache") : Path.of(xdg);
     String java = System.getProperty("java.vm.version", "?");
     try {
       String identity = Daemon.buildId(jar) + "-" + java;

@@ -32,7 +32,7 @@ final class ServerProcess implements AutoCloseable {
    * first one and only part on the next), so the server that {@code MemoryTrim} collects once work
    * is over returns near its size after start (BENCHMARKS.md: 1,000 /ws clients come and go).
    */
-  static final List<String> JVM_FLAGS =
+  private static final List<String> JVM_FLAGS =
       List.of(
           "-XX:TieredStopAtLevel=1",
           "-XX:+UseSerialGC",
@@ -84,9 +84,21 @@ final class ServerProcess implements AutoCloseable {
    */
   static List<String> command(
       Path jar, int port, Path workDir, List<Path> allowedRoots, List<String> settings) {
+    return command(jar, port, workDir, allowedRoots, settings, List.of());
+  }
+
+  /** The same with more JVM flags after the usual ones (the class archive's). */
+  private static List<String> command(
+      Path jar,
+      int port,
+      Path workDir,
+      List<Path> allowedRoots,
+      List<String> settings,
+      List<String> moreJvmFlags) {
     List<String> command = new ArrayList<>();
     command.add(JAVA);
     command.addAll(JVM_FLAGS);
+    command.addAll(moreJvmFlags);
     command.add("-Dsmile.workDir=" + workDir);
     command.add("-Dsmile.host=127.0.0.1");
     command.add(
@@ -133,11 +145,15 @@ final class ServerProcess implements AutoCloseable {
     }
     int chosen = port > 0 ? port : freePort();
     Files.createDirectories(log.getParent());
-    List<String> command = command(jar, chosen, workDir, allowedRoots, settings);
     ClassArchive archive = ClassArchive.forJar(jar, System.getenv());
-    if (archive != null) {
-      command.addAll(1 + JVM_FLAGS.size(), archive.jvmFlags(JAVA, JVM_FLAGS));
-    }
+    List<String> command =
+        command(
+            jar,
+            chosen,
+            workDir,
+            allowedRoots,
+            settings,
+            archive == null ? List.of() : archive.jvmFlags(JAVA, JVM_FLAGS));
     Path logging =
         daemon
             ? log.resolveSibling("server-logging.properties")

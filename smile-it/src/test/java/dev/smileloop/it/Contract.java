@@ -87,15 +87,14 @@ final class Contract {
     assertTrue(
         document.path("components").path("schemas").has(schema),
         "no schema " + schema + " in /openapi");
-    ObjectNode root = closed.deepCopy();
-    root.remove("paths");
-    root.put("$ref", "#/components/schemas/" + schema);
-    Set<ValidationMessage> errors;
+    JsonNode json;
     try {
-      errors = factory.getSchema(root).validate(JSON.readTree(body));
+      json = JSON.readTree(body);
     } catch (IOException e) {
       throw new AssertionError(schema + ": the answer is not JSON: " + body, e);
     }
+    Set<ValidationMessage> errors =
+        errors(JSON.createObjectNode().put("$ref", "#/components/schemas/" + schema), json);
     assertTrue(errors.isEmpty(), schema + " does not match: " + errors + "\n" + body);
   }
 
@@ -133,9 +132,6 @@ final class Contract {
     assertTrue(
         media.isObject(),
         answered + ", a media type the document does not give (it gives " + names(content) + ")");
-    ObjectNode root = closed.deepCopy();
-    root.remove("paths");
-    root.setAll((ObjectNode) media.path("schema").deepCopy());
     JsonNode body;
     if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
       try {
@@ -146,10 +142,18 @@ final class Contract {
     } else {
       body = TextNode.valueOf(reply.body());
     }
-    Set<ValidationMessage> errors = factory.getSchema(root).validate(body);
+    Set<ValidationMessage> errors = errors((ObjectNode) media.path("schema"), body);
     assertTrue(
         errors.isEmpty(),
         answered + " does not match " + media.path("schema") + ": " + errors + "\n" + reply.body());
+  }
+
+  /** What is wrong with {@code body} against {@code schema}, its references into the document. */
+  private Set<ValidationMessage> errors(ObjectNode schema, JsonNode body) {
+    ObjectNode root = closed.deepCopy();
+    root.remove("paths");
+    root.setAll(schema.deepCopy());
+    return factory.getSchema(root).validate(body);
   }
 
   /** A response given by reference ({@code #/components/responses/...}) or inline. */

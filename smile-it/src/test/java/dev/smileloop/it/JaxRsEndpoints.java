@@ -38,7 +38,19 @@ final class JaxRsEndpoints {
   static TreeSet<String> of(Path war) throws IOException {
     Path unpacked =
         Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "war-classes-");
-    unpack(war, unpacked);
+    try {
+      unpack(war, unpacked);
+      return endpoints(unpacked);
+    } finally {
+      try (Stream<Path> all = Files.walk(unpacked)) {
+        for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+
+  private static TreeSet<String> endpoints(Path unpacked) throws IOException {
     Path classes = unpacked.resolve("WEB-INF/classes");
     List<URL> urls = new ArrayList<>(List.of(url(classes)));
     Path lib = unpacked.resolve("WEB-INF/lib");

@@ -47,31 +47,34 @@ final class SessionSink implements ClientSink {
 
   @Override
   public void send(String text, Consumer<Throwable> done) {
-    Thread thread = Thread.currentThread();
-    ClassLoader before = thread.getContextClassLoader();
-    thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
-    try {
-      SendHandler handler = result -> done.accept(result.isOK() ? null : result.getException());
-      if (direct != null) {
-        direct.send(text, handler);
-      } else {
-        session.getAsyncRemote().sendText(text, handler);
-      }
-    } finally {
-      thread.setContextClassLoader(before);
+    SendHandler handler = result -> done.accept(result.isOK() ? null : result.getException());
+    if (direct != null) {
+      direct.send(text, handler); // schedules nothing: no context to capture
+    } else {
+      withPlatformLoader(() -> session.getAsyncRemote().sendText(text, handler));
     }
   }
 
   @Override
   public void ping() throws IOException {
+    withPlatformLoader(() -> session.getAsyncRemote().sendPing(PING.duplicate()));
+  }
+
+  /** Runs a call of the standard API, which schedules Tyrus's timer task, as the class says. */
+  private static <E extends Exception> void withPlatformLoader(Call<E> call) throws E {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
     try {
-      session.getAsyncRemote().sendPing(PING.duplicate());
+      call.run();
     } finally {
       thread.setContextClassLoader(before);
     }
+  }
+
+  @FunctionalInterface
+  private interface Call<E extends Exception> {
+    void run() throws E;
   }
 
   @Override
