@@ -269,6 +269,15 @@ class DashboardIT {
     driver.findElement(By.id("mentor-notes")).sendKeys("Make the script executable first.");
     driver.findElement(By.id("mentor-fix")).sendKeys("chmod +x hello.sh");
     driver.findElement(By.cssSelector("#mentor-form button[type=submit]")).click();
+    // The first answer is in before the second page tries: two tabs' requests are not ordered by
+    // the order of their clicks (seen: the second page's request arrived first).
+    Browser.await(
+        driver,
+        WAIT,
+        d ->
+            List.of("sent", "answered").contains(attribute("mentor-panel", "data-state"))
+                ? true
+                : null);
 
     driver.switchTo().window(second);
     driver.findElement(By.cssSelector("#mentor-form button[type=submit]")).click();
